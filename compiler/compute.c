@@ -1,0 +1,311 @@
+/* compute.c: the computations every document kind shares, written onto the tree as c: attributes. */
+#include "compute.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rules/dates.h"
+#include "rules/label.h"
+#include "tree.h"
+#include "util.h"
+
+static xmlNodePtr
+S_entry(const struct compute *c, const char *id)
+{
+	xmlNodePtr n = resolve_get(c->ids, id);
+
+	return resolve_kind_of(n) ? n : NULL;
+}
+
+char *
+who_plain(const struct compute *c, const char *id)
+{
+	xmlNodePtr n = S_entry(c, id);
+	const char *name = n ? tree_attr(n, "name") : NULL;
+
+	return name ? xstrdup(name) : NULL;
+}
+
+char *
+who_display(const struct compute *c, const char *id)
+{
+	xmlNodePtr n = S_entry(c, id);
+	const char *name, *title;
+
+	if (n == NULL || (name = tree_attr(n, "name")) == NULL)
+		return NULL;
+	title = tree_attr(n, "title");
+	if (resolve_kind_of(n) == REF_PERSON && title != NULL)
+		return xasprintf("%s %s", title, name);
+	return xstrdup(name);
+}
+
+/* "Sally Goodwin" → "SG"; "B Murray-Carr" → "BMC": each word's and part's first letter. */
+static char *
+S_make_initials(const char *name)
+{
+	struct buf b = { 0 };
+	int start = 1;
+	char *s;
+
+	for (const char *p = name; *p; p++) {
+		if (*p == ' ' || *p == '-') {
+			start = 1;
+			continue;
+		}
+		if (start && isalpha((unsigned char)*p))
+			buf_putc(&b, (char)toupper((unsigned char)*p));
+		start = 0;
+	}
+	s = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+char *
+who_initials(const struct compute *c, const char *id)
+{
+	xmlNodePtr n = S_entry(c, id);
+	const char *v;
+
+	if (n == NULL)
+		return NULL;
+	switch (resolve_kind_of(n)) {
+	case REF_PERSON:
+		if ((v = tree_attr(n, "initials")) != NULL)
+			return xstrdup(v);
+		return S_make_initials(tree_attr(n, "name"));
+	case REF_ORG:
+		v = tree_attr(n, "short");
+		return xstrdup(v ? v : tree_attr(n, "name"));
+	default:
+		return xstrdup(tree_attr(n, "name"));
+	}
+}
+
+char *
+who_join(const struct compute *c, const char *ids,
+    char *(*fn)(const struct compute *, const char *))
+{
+	struct buf b = { 0 };
+	char *s;
+
+	for (const char *p = ids ? ids : ""; *p;) {
+		size_t len;
+		char *one, *shown;
+
+		p += strspn(p, " \t\r\n");
+		len = strcspn(p, " \t\r\n");
+		if (len == 0)
+			break;
+		one = xstrndup(p, len);
+		shown = fn(c, one);
+		if (shown != NULL) {
+			if (b.len > 0)
+				buf_puts(&b, ", ");
+			buf_puts(&b, shown);
+		}
+		free(shown);
+		free(one);
+		p += len;
+	}
+	s = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+void
+compute_date_attr(struct compute *c, xmlNodePtr n, const char *attr,
+    const char *name, int style)
+{
+	const char *v = tree_attr(n, attr);
+	struct date d;
+	char *shown;
+
+	if (v == NULL)
+		return;
+	/* the schema checked the form; this catches what a schema cannot */
+	if (date_parse(v, &d) != 0) {
+		source_msg(c->src, n, attr, DE_ERROR, "bad date: expected YYYY-MM-DD with a year from 1000");
+		return;
+	}
+	shown = date_display(&d, (enum date_style)style);
+	tree_set(n, name, shown);
+	free(shown);
+}
+
+/* ------------------------------------------------------------ passes */
+
+static void
+S_registry(struct compute *c, xmlNodePtr reg)
+{
+	for (xmlNodePtr n = tree_first_elem(reg); n != NULL; n = tree_next_elem(n)) {
+		const char *id = tree_attr(n, "id");
+		char *s;
+
+		if (id == NULL)
+			continue;
+		s = who_display(c, id);
+		if (s)
+			tree_set(n, "display", s);
+		free(s);
+		if (resolve_kind_of(n) == REF_PERSON) {
+			const char *org = tree_attr(n, "org");
+
+			s = who_initials(c, id);
+			tree_set(n, "initials", s);
+			free(s);
+			if (org != NULL && S_entry(c, org) != NULL) {
+				s = who_plain(c, org);
+				tree_set(n, "org-name", s);
+				free(s);
+				s = who_initials(c, org);
+				tree_set(n, "org-short", s);
+				free(s);
+			}
+		}
+	}
+}
+
+/*
+ * Only http, https and mailto addresses or relative paths are links csdoc
+ * will publish; anything with another scheme (javascript:, data:, file:)
+ * is refused, whatever its case or leading spaces.
+ */
+static int
+S_link_ok(const char *href)
+{
+	size_t scheme;
+
+	if (href[0] == '\0' || isspace((unsigned char)href[0]))
+		return 0;
+	for (const char *p = href; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == ' ')
+			return 0;
+	scheme = strcspn(href, ":/?#");
+	if (href[scheme] != ':')
+		return 1;   /* relative */
+	return (scheme == 4 && strncasecmp(href, "http", 4) == 0) ||
+	    (scheme == 5 && strncasecmp(href, "https", 5) == 0) ||
+	    (scheme == 6 && strncasecmp(href, "mailto", 6) == 0);
+}
+
+/* The alignment of a table's columns, and each cell's from its column. */
+static void
+S_table(xmlNodePtr t)
+{
+	const char *align[64];
+	size_t ncol = 0;
+
+	for (xmlNodePtr n = tree_first_elem(t); n != NULL; n = tree_next_elem(n)) {
+		if (tree_is(n, "column") && ncol < 64) {
+			const char *type = tree_attr(n, "type");
+			int fig = type && strcmp(type, "text") != 0 && strcmp(type, "date") != 0;
+
+			align[ncol] = fig ? "right" : "left";
+			tree_set(n, "align", align[ncol]);
+			ncol++;
+		}
+	}
+	for (xmlNodePtr r = tree_first_elem(t); r != NULL; r = tree_next_elem(r)) {
+		size_t col = 0;
+		const char *kind;
+
+		if (!tree_is(r, "row"))
+			continue;
+		kind = tree_attr(r, "kind");
+		/*
+		 * Row spans from rows above are not tracked here: a cell takes its
+		 * column's alignment by position, which is right for the seeds and
+		 * corrected by the figures engine where spans matter.
+		 */
+		for (xmlNodePtr cell = tree_first_elem(r); cell != NULL; cell = tree_next_elem(cell)) {
+			const char *span = tree_attr(cell, "colspan");
+			long n = span ? strtol(span, NULL, 10) : 1;
+
+			tree_set(cell, "align", col < ncol ? align[col] : "left");
+			if (kind && strcmp(kind, "heading") == 0)
+				tree_set(cell, "header", "yes");
+			col += n > 0 ? (size_t)n : 1;
+		}
+	}
+}
+
+static void
+S_walk(struct compute *c, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (tree_is(n, "registry"))
+			S_registry(c, n);
+		else if (tree_is(n, "date") && tree_attr(n, "when"))
+			compute_date_attr(c, n, "when", "display",
+			    date_style_of(tree_attr(n, "style")));
+		else if (tree_is(n, "name")) {
+			const char *ref = tree_attr(n, "ref");
+			const char *form = tree_attr(n, "form");
+			char *s = NULL;
+
+			if (S_entry(c, ref) == NULL)
+				;   /* reported by resolve */
+			else if (form == NULL || strcmp(form, "name") == 0)
+				s = who_plain(c, ref);
+			else if (strcmp(form, "initials") == 0 || strcmp(form, "short") == 0)
+				s = who_initials(c, ref);
+			else {
+				/* full: title, name, post, organisation */
+				xmlNodePtr e = S_entry(c, ref);
+				char *d = who_display(c, ref);
+				const char *post = tree_attr(e, "post");
+				const char *org = tree_attr(e, "org");
+				char *on = org ? who_plain(c, org) : NULL;
+
+				s = xasprintf("%s%s%s%s%s", d, post ? ", " : "", post ? post : "",
+				    on ? ", " : "", on ? on : "");
+				free(d);
+				free(on);
+			}
+			if (s)
+				tree_set(n, "display", s);
+			free(s);
+		} else if ((tree_is(n, "q") || tree_is(n, "quote") || tree_is(n, "declaration")) &&
+		    tree_attr(n, "by")) {
+			char *s = who_display(c, tree_attr(n, "by"));
+
+			if (s)
+				tree_set(n, "by-name", s);
+			free(s);
+		} else if (tree_is(n, "a")) {
+			const char *href = tree_attr(n, "href");
+
+			if (href && !S_link_ok(href))
+				source_msg(c->src, n, "href", DE_BAD_LINK, href);
+		} else if (tree_is(n, "ol")) {
+			const char *fmt = tree_attr(n, "format");
+			const char *start = tree_attr(n, "start");
+			long i = start ? strtol(start, NULL, 10) : 1;
+			struct label_fmt f;
+
+			if (label_parse(fmt ? fmt : "1.", &f) == 0) {
+				for (xmlNodePtr li = tree_first_elem(n); li; li = tree_next_elem(li)) {
+					char *l = label_make(&f, i++);
+
+					tree_set(li, "label", l);
+					free(l);
+				}
+				label_free(&f);
+			}
+		} else if (tree_is(n, "table"))
+			S_table(n);
+		S_walk(c, n->children);
+	}
+}
+
+void
+compute_common(struct compute *c)
+{
+	S_walk(c, xmlDocGetRootElement(c->src->doc));
+}

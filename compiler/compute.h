@@ -1,0 +1,43 @@
+/* compute.h: what csdoc adds to every document kind's tree — display forms of dates, names, labels. */
+#ifndef CSDOC_COMPUTE_H
+#define CSDOC_COMPUTE_H
+
+#include <libxml/tree.h>
+
+#include "resolve.h"
+#include "source.h"
+
+/* Everything a compute or rules pass needs about the document it works on. */
+struct compute {
+	struct source  *src;   /* the document, its positions and diagnostics */
+	struct resolve *ids;   /* the id table */
+};
+
+/*
+ * The passes every kind shares: registry display names, inline dates and
+ * names, list labels, table alignment, link checks.  Errors go to the
+ * source's diagnostics.
+ */
+void compute_common(struct compute *c);
+
+/* Registry entry ID's display name ("Cllr Tracey Chapman"), or NULL. New string. */
+char *who_display(const struct compute *c, const char *id);
+
+/* Registry entry ID's name without title ("Tracey Chapman"), or NULL. New string. */
+char *who_plain(const struct compute *c, const char *id);
+
+/* Initials for a person, the short name for an organisation, the name for a group. */
+char *who_initials(const struct compute *c, const char *id);
+
+/*
+ * Each id in the space-separated list IDS through FN, joined by ", ".
+ * A new string.
+ */
+char *who_join(const struct compute *c, const char *ids,
+    char *(*fn)(const struct compute *, const char *));
+
+/* Set c:NAME on N to the display form of the date in attribute ATTR, if present. */
+void compute_date_attr(struct compute *c, xmlNodePtr n, const char *attr,
+    const char *name, int style);
+
+#endif

@@ -1,0 +1,197 @@
+/* diag.c: the message table and the collector that prints diagnostics in source order. */
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct diag_msg {
+	long            line;   /* 1-based, 0 if unknown */
+	long            col;    /* 1-based, 0 if unknown */
+	long            kline;  /* sort key: own line, or the line of the message a note belongs to */
+	long            kcol;   /* sort key: column, likewise */
+	size_t          seq;    /* order of reporting, to keep the sort stable */
+	enum diag_level level;
+	char           *text;   /* formatted message (owned) */
+};
+
+/*
+ * One text per id, indexed by enum diag_id.  Texts are printf formats; the
+ * caller supplies the arguments.  Keep them short, say what is wrong and what
+ * was expected.
+ */
+static const char *const texts[DIAG_ID_MAX] = {
+	[DN_FIRST_DECLARED] = "'%s' was first declared here",
+	[DN_FIRST_LISTED] = "'%s' was first listed here",
+	[DN_NOTE] = "%s",
+
+	[DW_EMPTY_ITEM] = "item has no title and no content",
+	[DW_WARNING] = "%s",
+
+	[DE_EMPTY] = "the file is empty: expected an XML document",
+	[DE_TOO_BIG] = "the file is larger than the limit of %zu bytes",
+	[DE_DOCTYPE] = "a DOCTYPE declaration is not allowed: csdoc sources use no DTD and no entities",
+	[DE_XML] = "%s",
+	[DE_ENCODING] = "%s",
+	[DE_NUL] = "a NUL byte is not allowed in an XML document",
+	[DE_DEPTH] = "elements are nested more than %d deep",
+	[DE_NOT_CSDOC] = "%s",
+	[DE_SCHEMA] = "%s",
+	[DE_DUP_ID] = "duplicate id '%s'",
+	[DE_UNKNOWN_REF] = "%s '%s' is not declared: expected the id of %s",
+	[DE_WRONG_REF] = "%s '%s' names %s, not %s",
+	[DE_CHAIR_ABSENT] = "the chair '%s' is not among those present",
+	[DE_TWO_CHAIRS] = "'%s' is a second chair: only one person chairs a meeting",
+	[DE_ATTENDANCE_TWICE] = "'%s' is listed twice in the attendance",
+	[DE_ATTENDANCE_COUNT] = "a second attendance: list everyone in one attendance element",
+	[DE_TIME_ORDER] = "the meeting ends (%s) before it starts (%s)",
+	[DE_BAD_LINK] = "link '%s' is not allowed: expected an http, https or mailto address or a relative path",
+	[DE_LIMIT] = "%s",
+	[DE_ERROR] = "%s",
+
+	[DF_READ] = "cannot read: %s",
+	[DF_WRITE] = "cannot write %s: %s",
+	[DF_INTERNAL] = "internal error: %s",
+	[DF_FONT] = "%s",
+};
+
+void
+diag_init(struct diag *d, const char *file)
+{
+	memset(d, 0, sizeof(*d));
+	d->file = file;
+}
+
+void
+diag_free(struct diag *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->msgs[i].text);
+	free(d->msgs);
+	d->msgs = NULL;
+	d->n = d->cap = 0;
+}
+
+enum diag_level
+diag_level_of(enum diag_id id)
+{
+	if (id >= DF_FIRST)
+		return DIAG_FATAL;
+	if (id >= DE_FIRST)
+		return DIAG_ERROR;
+	if (id >= DW_FIRST)
+		return DIAG_WARNING;
+	return DIAG_NOTE;
+}
+
+const char *
+diag_text(enum diag_id id)
+{
+	if (id >= DIAG_ID_MAX || texts[id] == NULL)
+		return NULL;
+	return texts[id];
+}
+
+void
+diag_vmsg(struct diag *d, enum diag_id id, long line, long col, va_list ap)
+{
+	const char *fmt = diag_text(id);
+	struct diag_msg *m;
+
+	if (fmt == NULL)
+		fmt = "(unknown message)";
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->msgs = xreallocarray(d->msgs, d->cap, sizeof(*d->msgs));
+	}
+	m = &d->msgs[d->n];
+	m->line = line < 0 ? 0 : line;
+	m->col = col < 0 ? 0 : col;
+	m->seq = d->n;
+	m->level = diag_level_of(id);
+	/* A note explains the message before it and is printed right after it,
+	 * wherever its own position is. */
+	if (m->level == DIAG_NOTE && d->n > 0) {
+		m->kline = d->msgs[d->n - 1].kline;
+		m->kcol = d->msgs[d->n - 1].kcol;
+	} else {
+		m->kline = m->line ? m->line : (long)1 << 40;
+		m->kcol = m->col;
+	}
+	m->text = xvasprintf(fmt, ap);
+	d->n++;
+	if (m->level > d->worst)
+		d->worst = m->level;
+}
+
+void
+diag_msg(struct diag *d, enum diag_id id, long line, long col, ...)
+{
+	va_list ap;
+
+	va_start(ap, col);
+	diag_vmsg(d, id, line, col, ap);
+	va_end(ap);
+}
+
+/* Source order; a message with no position sorts after those with one. */
+static int
+S_cmp(const void *a, const void *b)
+{
+	const struct diag_msg *x = a, *y = b;
+
+	if (x->kline != y->kline)
+		return x->kline < y->kline ? -1 : 1;
+	if (x->kcol != y->kcol)
+		return x->kcol < y->kcol ? -1 : 1;
+	return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+static const char *
+S_level_name(enum diag_level l)
+{
+	switch (l) {
+	case DIAG_NOTE:
+		return "note";
+	case DIAG_WARNING:
+		return "warning";
+	default:
+		return "error";
+	}
+}
+
+void
+diag_print(struct diag *d, FILE *out)
+{
+	if (d->n > 1)
+		qsort(d->msgs, d->n, sizeof(*d->msgs), S_cmp);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag_msg *m = &d->msgs[i];
+
+		fputs(d->file, out);
+		if (m->line > 0) {
+			fprintf(out, ":%ld", m->line);
+			if (m->col > 0)
+				fprintf(out, ":%ld", m->col);
+		}
+		fprintf(out, ": %s: %s\n", S_level_name(m->level), m->text);
+	}
+	fflush(out);
+}
+
+int
+diag_failed(const struct diag *d)
+{
+	if (d->worst >= DIAG_ERROR)
+		return 1;
+	return d->strict && d->worst >= DIAG_WARNING;
+}
+
+int
+diag_exit_status(const struct diag *d)
+{
+	if (d->worst >= DIAG_FATAL)
+		return 3;
+	return diag_failed(d) ? 1 : 0;
+}

@@ -1,0 +1,39 @@
+/* load.h: safe loading of a source file — size cap, no DTD, no entities, no network, errors captured. */
+#ifndef CSDOC_LOAD_H
+#define CSDOC_LOAD_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#include "diag.h"
+
+/* Sources larger than this are refused before parsing (documented in README). */
+#define LOAD_MAX_BYTES   (16L * 1024 * 1024)
+/* libxml2's own nesting limit without XML_PARSE_HUGE, which csdoc never sets. */
+#define LOAD_MAX_DEPTH   256
+
+/*
+ * Once per process, before any parsing: install the deny-all external entity
+ * loader and silence libxml2's default error printing (every message goes
+ * through diag instead).
+ */
+void load_init(void);
+
+/*
+ * Read and parse PATH.  Returns the document (caller frees with xmlFreeDoc),
+ * or NULL after reporting every reason in D.  A parse that reported any error
+ * returns NULL even if libxml2 built a tree.
+ */
+xmlDocPtr load_file(const char *path, struct diag *d);
+
+/* As load_file() for bytes already in memory; NAME is the document's URL. */
+xmlDocPtr load_memory(const char *bytes, size_t len, const char *name,
+    struct diag *d);
+
+/*
+ * Read all of PATH into a new buffer (caller frees), refusing anything larger
+ * than MAX bytes.  Returns NULL after reporting in D.
+ */
+char *load_read(const char *path, size_t max, size_t *lenp, struct diag *d);
+
+#endif

@@ -1,0 +1,394 @@
+/* main.c: the csdoc command line — subcommands, options, one compile per file, exit status. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+
+#include "compile.h"
+#include "diag.h"
+#include "load.h"
+#include "output.h"
+#include "paths.h"
+#include "typeset/typeset.h"
+#include "util.h"
+#include "validate.h"
+#include "xslt.h"
+
+/* Output formats of csdoc build, as bits. */
+enum {
+	F_PDF   = 1 << 0,   /* NAME.pdf: the typeset document */
+	F_HTML  = 1 << 1,   /* NAME.html and csdoc.css */
+	F_XML   = 1 << 2,   /* NAME.compiled.xml: the compiled tree */
+	F_BOXES = 1 << 3,   /* NAME.boxes: the typesetter's page and box dump */
+	F_PRINT = 1 << 4    /* NAME.print.xml: the print tree the typesetter reads */
+};
+
+static const struct {
+	const char *name;
+	int         bit;
+} formats[] = {
+	{ "pdf", F_PDF }, { "html", F_HTML }, { "xml", F_XML },
+	{ "boxes", F_BOXES }, { "print", F_PRINT },
+};
+
+struct opts {
+	const char *outdir;   /* -o */
+	int         formats;  /* -f, F_* bits */
+	int         strict;   /* --strict */
+};
+
+static const char usage_text[] =
+    "usage: csdoc check [--strict] FILE...\n"
+    "       csdoc build [-o DIR] [-f pdf,html,xml,boxes,print] [--strict] FILE...\n"
+    "       csdoc --help | --version\n";
+
+static void
+S_help(void)
+{
+	fputs("csdoc: validate, compute and render Community Safety Partnership documents\n\n", stdout);
+	fputs(usage_text, stdout);
+	fputs("\n"
+	    "  check   validate each FILE, compute its figures, report every problem;\n"
+	    "          writes nothing\n"
+	    "  build   as check, then write each FILE's outputs into DIR (default out/):\n"
+	    "            pdf    NAME.pdf (A4, tagged, fonts embedded)\n"
+	    "            html   NAME.html, and csdoc.css beside it\n"
+	    "            xml    NAME.compiled.xml, the compiled tree\n"
+	    "            boxes  NAME.boxes, the typesetter's pages and boxes as text\n"
+	    "            print  NAME.print.xml, the print tree the typesetter lays out\n"
+	    "          default: pdf,html.  A file with errors writes nothing, and its\n"
+	    "          previous outputs stay as they were.\n\n"
+	    "options:\n"
+	    "  -o DIR        where build writes (created if missing)\n"
+	    "  -f LIST       output formats, comma-separated\n"
+	    "  --strict      warnings count as errors\n\n"
+	    "Diagnostics go to standard error as FILE:LINE:COL: error|warning|note: message.\n"
+	    "Exit status: 0 success (warnings allowed), 1 a document has errors,\n"
+	    "2 usage error, 3 I/O or internal failure.\n", stdout);
+}
+
+static int
+S_usage(const char *fmt, const char *arg)
+{
+	fputs("csdoc: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(usage_text, stderr);
+	return 2;
+}
+
+static int
+S_parse_formats(const char *list, int *out)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	int bits = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		size_t i;
+
+		for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+			if (strcmp(tok, formats[i].name) == 0)
+				break;
+		if (i == sizeof(formats) / sizeof(formats[0])) {
+			S_usage("unknown format '%s': expected pdf, html, xml, boxes or print", tok);
+			free(copy);
+			return -1;
+		}
+		bits |= formats[i].bit;
+	}
+	free(copy);
+	if (bits == 0)
+		return S_usage("%s", "-f needs at least one format"), -1;
+	*out = bits;
+	return 0;
+}
+
+/* NAME from DIR/NAME.xml: the base of every output's file name. */
+static char *
+S_stem(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	char *s = xstrdup(b ? b + 1 : path);
+	size_t n = strlen(s);
+
+	if (n > 4 && strcmp(s + n - 4, ".xml") == 0)
+		s[n - 4] = '\0';
+	return s;
+}
+
+/*
+ * The PDF creation date: SOURCE_DATE_EPOCH if set (reproducible builds),
+ * else -1 so that the typesetter takes the document's own date.
+ */
+static long long
+S_epoch(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (e == NULL || *e == '\0')
+		return -1;
+	errno = 0;
+	v = strtoll(e, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 0)
+		return -1;
+	return v;
+}
+
+/* Stage csdoc.css beside the HTML unless an identical copy is there. */
+static int
+S_stage_css(struct output *o, const char *dir, struct diag *d)
+{
+	char *src = paths_data("stylesheets/html/csdoc.css");
+	char *dst = xasprintf("%s/csdoc.css", dir);
+	size_t len = 0, olen = 0;
+	struct diag quiet;
+	char *css, *old;
+	int rc = 0;
+
+	css = load_read(src, 1 << 20, &len, d);
+	if (css == NULL) {
+		rc = -1;
+		goto done;
+	}
+	diag_init(&quiet, dst);
+	old = load_read(dst, 1 << 20, &olen, &quiet);
+	diag_free(&quiet);
+	if (old == NULL || olen != len || memcmp(old, css, len) != 0)
+		rc = output_bytes(o, dst, css, len, d);
+	free(old);
+	free(css);
+done:
+	free(src);
+	free(dst);
+	return rc;
+}
+
+/* Render the compiled tree of SRC in every requested format, staged in O. */
+static int
+S_render(struct source *src, enum doc_kind kind, const struct opts *op,
+    struct output *o)
+{
+	const char *kname = validate_kind_name(kind);
+	char *stem = S_stem(src->path);
+	char *path = NULL, *sheet = NULL;
+	xmlDocPtr res = NULL;
+	int rc = -1;
+
+	if (op->formats & F_XML) {
+		xmlChar *mem = NULL;
+		int len = 0;
+
+		path = xasprintf("%s/%s.compiled.xml", op->outdir, stem);
+		xmlDocDumpFormatMemoryEnc(src->doc, &mem, &len, "UTF-8", 1);
+		if (mem == NULL) {
+			diag_msg(src->d, DF_INTERNAL, 0, 0, "cannot serialize the compiled tree");
+			goto done;
+		}
+		rc = output_bytes(o, path, (const char *)mem, (size_t)len, src->d);
+		xmlFree(mem);
+		free(path);
+		path = NULL;
+		if (rc != 0)
+			goto done;
+		rc = -1;
+	}
+	if (op->formats & F_HTML) {
+		struct buf b = { 0 };
+
+		sheet = xasprintf("stylesheets/html/%s.xsl", kname);
+		res = xslt_apply(sheet, src->doc, src->d);
+		if (res == NULL || xslt_serialize(sheet, res, &b, src->d) != 0) {
+			buf_free(&b);
+			goto done;
+		}
+		path = xasprintf("%s/%s.html", op->outdir, stem);
+		if (output_bytes(o, path, buf_str(&b), b.len, src->d) != 0 ||
+		    S_stage_css(o, op->outdir, src->d) != 0) {
+			buf_free(&b);
+			goto done;
+		}
+		buf_free(&b);
+		xmlFreeDoc(res);
+		res = NULL;
+		free(sheet);
+		sheet = NULL;
+		free(path);
+		path = NULL;
+	}
+	if (op->formats & (F_PDF | F_BOXES | F_PRINT)) {
+		struct ts_options tso = { S_epoch(), NULL };
+		const char *pdf = NULL;
+		char *boxes = NULL;
+		size_t boxlen = 0;
+		int trc;
+
+		sheet = xasprintf("stylesheets/print/%s.xsl", kname);
+		res = xslt_apply(sheet, src->doc, src->d);
+		if (res == NULL)
+			goto done;
+		if (op->formats & F_PRINT) {
+			xmlChar *mem = NULL;
+			int len = 0;
+
+			path = xasprintf("%s/%s.print.xml", op->outdir, stem);
+			xmlDocDumpFormatMemoryEnc(res, &mem, &len, "UTF-8", 1);
+			trc = mem ? output_bytes(o, path, (const char *)mem, (size_t)len, src->d) : -1;
+			xmlFree(mem);
+			free(path);
+			path = NULL;
+			if (trc != 0)
+				goto done;
+		}
+		/* a print tree that breaks print.xsd is a stylesheet bug */
+		if (validate_print(res, src->d) != 0)
+			goto done;
+		if (op->formats & F_BOXES)
+			tso.boxes = open_memstream(&boxes, &boxlen);
+		if (op->formats & F_PDF) {
+			path = xasprintf("%s/%s.pdf", op->outdir, stem);
+			if ((pdf = output_stage(o, path, src->d)) == NULL) {
+				if (tso.boxes)
+					fclose(tso.boxes);
+				free(boxes);
+				goto done;
+			}
+		}
+		if (op->formats & (F_PDF | F_BOXES)) {
+			trc = ts_render(res, pdf, &tso, src->d);
+			if (tso.boxes)
+				fclose(tso.boxes);
+			if (trc == 0 && (op->formats & F_BOXES)) {
+				char *bpath = xasprintf("%s/%s.boxes", op->outdir, stem);
+
+				trc = output_bytes(o, bpath, boxes ? boxes : "", boxlen, src->d);
+				free(bpath);
+			}
+			free(boxes);
+			if (trc != 0)
+				goto done;
+		}
+	}
+	rc = 0;
+done:
+	if (res != NULL)
+		xmlFreeDoc(res);
+	free(sheet);
+	free(path);
+	free(stem);
+	return rc;
+}
+
+/* Compile one file and, for build, render it; print its diagnostics. */
+static int
+S_one(const char *path, const struct opts *op, int build)
+{
+	struct diag d;
+	struct source src;
+	struct output o = { 0 };
+	enum doc_kind kind = KIND_NONE;
+	int status;
+
+	diag_init(&d, path);
+	d.strict = op->strict;
+	memset(&src, 0, sizeof(src));
+	src.d = &d;
+	if (compile_file(&src, path, &kind) == 0 && build &&
+	    S_render(&src, kind, op, &o) == 0 && !diag_failed(&d))
+		(void)output_commit(&o, &d);
+	output_free(&o);
+	diag_print(&d, stderr);
+	status = diag_exit_status(&d);
+	/* a render failure that reported nothing is still a failure */
+	source_free(&src);
+	diag_free(&d);
+	return status;
+}
+
+static int
+S_run(int argc, char **argv, int build)
+{
+	static const struct option longopts[] = {
+		{ "strict", no_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct opts op = { "out", F_PDF | F_HTML, 0 };
+	int ch, worst = 0;
+	struct diag d;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, build ? "+o:f:h" : "+h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'o':
+			op.outdir = optarg;
+			break;
+		case 'f':
+			if (S_parse_formats(optarg, &op.formats) != 0)
+				return 2;
+			break;
+		case 'S':
+			op.strict = 1;
+			break;
+		case 'h':
+			S_help();
+			return 0;
+		default:
+			fputs(usage_text, stderr);
+			return 2;
+		}
+	}
+	if (optind >= argc)
+		return S_usage("%s", build ? "build needs at least one FILE" : "check needs at least one FILE");
+	if (build) {
+		diag_init(&d, op.outdir);
+		if (output_mkdir(op.outdir, &d) != 0) {
+			diag_print(&d, stderr);
+			diag_free(&d);
+			return 3;
+		}
+		diag_free(&d);
+	}
+	for (int i = optind; i < argc; i++) {
+		int st = S_one(argv[i], &op, build);
+
+		/* the exit status is the worst one: 3 over 1 over 0 */
+		if (st > worst)
+			worst = st;
+	}
+	return worst;
+}
+
+int
+main(int argc, char **argv)
+{
+	int rc;
+
+	if (argc < 2)
+		return S_usage("%s", "no command given");
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		S_help();
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("csdoc %s\n", CSDOC_VERSION);
+		return 0;
+	}
+	load_init();
+	if (strcmp(argv[1], "check") == 0)
+		rc = S_run(argc - 1, argv + 1, 0);
+	else if (strcmp(argv[1], "build") == 0)
+		rc = S_run(argc - 1, argv + 1, 1);
+	else
+		rc = S_usage("unknown command '%s': expected check or build", argv[1]);
+	xslt_cleanup();
+	validate_cleanup();
+	xmlCleanupParser();
+	return rc;
+}

@@ -1,0 +1,110 @@
+/* output.c: staged temporary files, committed by rename or removed. */
+#include "output.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+const char *
+output_stage(struct output *o, const char *path, struct diag *d)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp);
+
+	if (fd == -1) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		free(tmp);
+		return NULL;
+	}
+	/* mkstemp makes 0600; outputs are published, so use the usual mode */
+	{
+		mode_t um = umask(0);
+
+		umask(um);
+		(void)fchmod(fd, 0666 & ~um);
+	}
+	close(fd);
+	o->tmp = xreallocarray(o->tmp, o->n + 1, sizeof(*o->tmp));
+	o->final = xreallocarray(o->final, o->n + 1, sizeof(*o->final));
+	o->tmp[o->n] = tmp;
+	o->final[o->n] = xstrdup(path);
+	o->n++;
+	return tmp;
+}
+
+int
+output_bytes(struct output *o, const char *path, const char *bytes,
+    size_t len, struct diag *d)
+{
+	const char *tmp = output_stage(o, path, d);
+	FILE *f;
+
+	if (tmp == NULL)
+		return -1;
+	f = fopen(tmp, "wb");
+	if (f == NULL || fwrite(bytes, 1, len, f) != len || fclose(f) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		if (f != NULL)
+			(void)fclose(f);
+		return -1;
+	}
+	return 0;
+}
+
+int
+output_commit(struct output *o, struct diag *d)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		if (rename(o->tmp[i], o->final[i]) != 0) {
+			diag_msg(d, DF_WRITE, 0, 0, o->final[i], strerror(errno));
+			return -1;
+		}
+		free(o->tmp[i]);
+		o->tmp[i] = NULL;
+	}
+	return 0;
+}
+
+void
+output_free(struct output *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		if (o->tmp[i] != NULL) {
+			(void)unlink(o->tmp[i]);
+			free(o->tmp[i]);
+		}
+		free(o->final[i]);
+	}
+	free(o->tmp);
+	free(o->final);
+	memset(o, 0, sizeof(*o));
+}
+
+int
+output_mkdir(const char *dir, struct diag *d)
+{
+	char *p = xstrdup(dir);
+
+	for (char *s = p + 1; ; s++) {
+		if (*s == '/' || *s == '\0') {
+			char c = *s;
+
+			*s = '\0';
+			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+				diag_msg(d, DF_WRITE, 0, 0, p, strerror(errno));
+				free(p);
+				return -1;
+			}
+			*s = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(p);
+	return 0;
+}

@@ -1,0 +1,182 @@
+/* resolve.c: the id table of a document and the check of every reference in it. */
+#include "resolve.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/hash.h>
+
+#include "tree.h"
+#include "util.h"
+#include "validate.h"
+
+struct resolve {
+	xmlHashTablePtr ids;   /* id → declaring element (not owned) */
+};
+
+/*
+ * Every attribute that refers to something, one row each: adding a
+ * reference to the vocabulary is one line here.  A list attribute holds
+ * several ids separated by spaces.
+ */
+static const struct {
+	const char    *elem;   /* element, in the source namespace */
+	const char    *attr;
+	int            list;   /* several ids allowed */
+	enum ref_kind  want;
+	const char    *what;   /* how the message names the attribute */
+} refs[] = {
+	{ "person",      "org",          0, REF_ORG,    "organisation" },
+	{ "attendee",    "person",       0, REF_PERSON, "attendee" },
+	{ "attendee",    "representing", 0, REF_PERSON, "representing" },
+	{ "action",      "owner",        1, REF_ANY,    "action owner" },
+	{ "carried",     "lead",         1, REF_ANY,    "lead" },
+	{ "item",        "presenter",    1, REF_ANY,    "presenter" },
+	{ "name",        "ref",          0, REF_ANY,    "name" },
+	{ "q",           "by",           0, REF_PERSON, "speaker" },
+	{ "quote",       "by",           0, REF_PERSON, "speaker" },
+	{ "declaration", "by",           0, REF_PERSON, "declaration by" },
+};
+
+enum ref_kind
+resolve_kind_of(const xmlNode *n)
+{
+	if (tree_is(n, "person"))
+		return REF_PERSON;
+	if (tree_is(n, "organisation"))
+		return REF_ORG;
+	if (tree_is(n, "group"))
+		return REF_GROUP;
+	return 0;
+}
+
+static const char *
+S_kind_words(enum ref_kind k)
+{
+	switch ((int)k) {
+	case REF_PERSON:
+		return "a person";
+	case REF_ORG:
+		return "an organisation";
+	case REF_GROUP:
+		return "a group";
+	case REF_ANY:
+		return "a person, organisation or group in <registry>";
+	default:
+		return "something else";
+	}
+}
+
+static void
+S_collect(struct source *src, struct resolve *r, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		const char *id;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		id = tree_attr(n, "id");
+		if (id != NULL) {
+			xmlNodePtr first = xmlHashLookup(r->ids, (const xmlChar *)id);
+
+			if (first != NULL) {
+				long line, col;
+
+				source_msg(src, n, "id", DE_DUP_ID, id);
+				source_pos(src, first, "id", &line, &col);
+				diag_msg(src->d, DN_FIRST_DECLARED, line, col, id);
+			} else
+				xmlHashAddEntry(r->ids, (const xmlChar *)id, n);
+		}
+		S_collect(src, r, n->children);
+	}
+}
+
+static void
+S_check_one(struct source *src, struct resolve *r, xmlNodePtr n, size_t row,
+    const char *id)
+{
+	xmlNodePtr target = xmlHashLookup(r->ids, (const xmlChar *)id);
+	enum ref_kind k;
+
+	if (target == NULL) {
+		source_msg(src, n, refs[row].attr, DE_UNKNOWN_REF, refs[row].what, id,
+		    S_kind_words(refs[row].want));
+		return;
+	}
+	k = resolve_kind_of(target);
+	if ((k & refs[row].want) == 0) {
+		char *what = xasprintf("<%s>", (const char *)target->name);
+
+		source_msg(src, n, refs[row].attr, DE_WRONG_REF, refs[row].what, id,
+		    k ? S_kind_words(k) : what, S_kind_words(refs[row].want));
+		free(what);
+	}
+}
+
+static void
+S_check(struct source *src, struct resolve *r, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+			const char *v;
+
+			if (!tree_is(n, refs[i].elem) || (v = tree_attr(n, refs[i].attr)) == NULL)
+				continue;
+			if (!refs[i].list) {
+				S_check_one(src, r, n, i, v);
+				continue;
+			}
+			/* a list: each space-separated id on its own */
+			for (const char *p = v; *p;) {
+				size_t len;
+				char *one;
+
+				p += strspn(p, " \t\r\n");
+				len = strcspn(p, " \t\r\n");
+				if (len == 0)
+					break;
+				one = xstrndup(p, len);
+				S_check_one(src, r, n, i, one);
+				free(one);
+				p += len;
+			}
+		}
+		S_check(src, r, n->children);
+	}
+}
+
+struct resolve *
+resolve_doc(struct source *src)
+{
+	struct resolve *r = xcalloc(1, sizeof(*r));
+
+	r->ids = xmlHashCreate(64);
+	if (r->ids == NULL) {
+		diag_msg(src->d, DF_INTERNAL, 0, 0, "cannot create the id table");
+		free(r);
+		return NULL;
+	}
+	S_collect(src, r, xmlDocGetRootElement(src->doc));
+	S_check(src, r, xmlDocGetRootElement(src->doc));
+	return r;
+}
+
+xmlNodePtr
+resolve_get(const struct resolve *r, const char *id)
+{
+	if (r == NULL || id == NULL)
+		return NULL;
+	return xmlHashLookup(r->ids, (const xmlChar *)id);
+}
+
+void
+resolve_free(struct resolve *r)
+{
+	if (r == NULL)
+		return;
+	xmlHashFree(r->ids, NULL);
+	free(r);
+}

@@ -1,0 +1,41 @@
+/* source.h: one source file being compiled — its bytes, tree and diagnostics, and positions of nodes in it. */
+#ifndef CSDOC_SOURCE_H
+#define CSDOC_SOURCE_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#include "diag.h"
+
+/*
+ * libxml2 keeps a line per element but no column; csdoc finds the column by
+ * looking at the source text, so that every message can say FILE:LINE:COL.
+ */
+struct source {
+	const char  *path;    /* as given on the command line (not owned) */
+	char        *bytes;   /* the file's bytes (owned); NULL if not UTF-8 text */
+	size_t       len;
+	size_t      *lines;   /* byte offset of each line's start (owned) */
+	size_t       nlines;
+	xmlDocPtr    doc;     /* the parsed tree (owned), later the compiled tree */
+	struct diag *d;       /* where messages go (not owned) */
+};
+
+/* Index the lines of BYTES (taken over by S) for positions. */
+void source_index(struct source *s, char *bytes, size_t len);
+
+/* Free what the source owns (bytes, line index, tree). */
+void source_free(struct source *s);
+
+/*
+ * Line and column of element N's start tag or, with ATTR, of that attribute
+ * on it.  Falls back to libxml2's line and column 0.
+ */
+void source_pos(const struct source *s, const xmlNode *n, const char *attr,
+    long *line, long *col);
+
+/* Report ID at node N (and attribute ATTR, or NULL) with printf arguments. */
+void source_msg(struct source *s, const xmlNode *n, const char *attr,
+    enum diag_id id, ...);
+
+#endif

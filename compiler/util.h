@@ -1,0 +1,36 @@
+/* util.h: memory helpers with one out-of-memory policy, and a growable byte buffer. */
+#ifndef CSDOC_UTIL_H
+#define CSDOC_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/*
+ * Out of memory is the one failure csdoc does not recover from: these print
+ * "csdoc: out of memory" and exit with status 3.  Nothing partial is written,
+ * because every output is written to a temporary file first.
+ */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* A growable byte string, always NUL-terminated.  Free with buf_free(). */
+struct buf {
+	char   *s;    /* contents (owned), NULL until first append */
+	size_t  len;  /* bytes used, not counting the NUL */
+	size_t  cap;  /* bytes allocated */
+};
+
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The contents, "" if empty; still owned by the buffer. */
+const char *buf_str(const struct buf *b);
+void buf_free(struct buf *b);
+
+#endif

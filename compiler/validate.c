@@ -1,0 +1,480 @@
+/* validate.c: XML Schema validation with libxml2, its messages reworded into csdoc's. */
+#include "validate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlschemas.h>
+
+#include "paths.h"
+#include "source.h"
+#include "util.h"
+
+/* One row per kind: root element and schema file. */
+static const struct {
+	enum doc_kind kind;
+	const char   *root;
+	const char   *schema;
+} kinds[] = {
+	{ KIND_MINUTES, "minutes", "schemas/minutes.xsd" },
+};
+#define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+
+static xmlSchemaPtr schemas[NKINDS];
+static xmlSchemaPtr print_schema;
+
+const char *
+validate_kind_name(enum doc_kind kind)
+{
+	for (size_t i = 0; i < NKINDS; i++)
+		if (kinds[i].kind == kind)
+			return kinds[i].root;
+	return "?";
+}
+
+enum doc_kind
+validate_kind(xmlDocPtr doc, struct diag *d)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	struct buf want = { 0 };
+
+	for (size_t i = 0; i < NKINDS; i++) {
+		if (root != NULL && root->ns != NULL &&
+		    strcmp((const char *)root->ns->href, CSDOC_NS) == 0 &&
+		    strcmp((const char *)root->name, kinds[i].root) == 0)
+			return kinds[i].kind;
+		buf_printf(&want, "%s<%s>", i ? ", " : "", kinds[i].root);
+	}
+	if (root == NULL)
+		diag_msg(d, DE_NOT_CSDOC, 0, 0, "the document has no root element");
+	else {
+		char *m;
+
+		if (root->ns == NULL || strcmp((const char *)root->ns->href, CSDOC_NS) != 0)
+			m = xasprintf("root element <%s> is not in the csdoc namespace: expected xmlns=\"" CSDOC_NS "\"",
+			    (const char *)root->name);
+		else
+			m = xasprintf("<%s> is not a csdoc document kind: expected %s",
+			    (const char *)root->name, buf_str(&want));
+		diag_msg(d, DE_NOT_CSDOC, xmlGetLineNo(root), 0, m);
+		free(m);
+	}
+	buf_free(&want);
+	return KIND_NONE;
+}
+
+/* ------------------------------------------------------------ rewording */
+
+/* S begins with the literal L. */
+#define STARTS(s, l) (strncmp((s), (l), sizeof(l) - 1) == 0)
+
+/* What a value of schema type or pattern T must look like, in a user's words. */
+static const struct {
+	const char *type;   /* type name as libxml2 prints it, or a pattern */
+	const char *want;
+} wants[] = {
+	{ "xs:date", "a date written YYYY-MM-DD, e.g. 2011-03-10" },
+	{ "{urn:csdoc:1}date", "a date written YYYY-MM-DD, e.g. 2011-03-10" },
+	{ "[0-9]{4}-[0-9]{2}-[0-9]{2}", "a date written YYYY-MM-DD, e.g. 2011-03-10" },
+	{ "xs:positiveInteger", "a whole number, 1 or more" },
+	{ "xs:nonNegativeInteger", "a whole number, 0 or more" },
+	{ "xs:integer", "a whole number" },
+	{ "xs:decimal", "a number" },
+	{ "xs:NCName", "an id: a letter, then letters, digits, '-', '_' or '.'" },
+	{ "{urn:csdoc:1}id", "an id: a letter, then letters, digits, '-', '_' or '.'" },
+	{ "{urn:csdoc:1}ref", "an id: a letter, then letters, digits, '-', '_' or '.'" },
+	{ "{urn:csdoc:1}refs", "one or more ids separated by spaces" },
+	{ "xs:language", "a language tag such as en-GB" },
+	{ "([01][0-9]|2[0-3]):[0-5][0-9]", "a time HH:MM on the 24-hour clock, e.g. 09:30 or 14:00" },
+	{ "(.*[^\\p{L}\\p{N}])?[1aAiI]([^\\p{L}\\p{N}].*)?", "a label with one counter (1, a, A, i or I), e.g. \"1.\", \"a)\" or \"Item 1\"" },
+	{ ".*\\S.*", "some text, not only spaces" },
+	{ "[1-9][0-9]?%", "a percentage from 1% to 99%, e.g. 30%" },
+	{ "#[0-9a-fA-F]{6}", "a colour #rrggbb" },
+};
+
+static const char *
+S_want(const char *type)
+{
+	for (size_t i = 0; i < sizeof(wants) / sizeof(wants[0]); i++)
+		if (strcmp(wants[i].type, type) == 0)
+			return wants[i].want;
+	return NULL;
+}
+
+/* Copy of S with every "{urn:csdoc:1}NAME" (quoted or not) made "<NAME>". */
+static char *
+S_names(const char *s)
+{
+	static const char ns[] = "{" CSDOC_NS "}";
+	struct buf b = { 0 };
+	char *out;
+
+	while (*s != '\0') {
+		int quoted = s[0] == '\'' && strncmp(s + 1, ns, sizeof(ns) - 1) == 0;
+		const char *p = s + quoted;
+
+		if (strncmp(p, ns, sizeof(ns) - 1) == 0) {
+			const char *n = p + sizeof(ns) - 1;
+			size_t len = strcspn(n, "' ,)");
+
+			buf_putc(&b, '<');
+			buf_add(&b, n, len);
+			buf_putc(&b, '>');
+			s = n + len;
+			if (quoted && *s == '\'')
+				s++;
+			continue;
+		}
+		buf_putc(&b, *s++);
+	}
+	out = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* The text between the first quote after KEY in S and the next quote, or NULL. */
+static char *
+S_quoted_after(const char *s, const char *key)
+{
+	const char *p = strstr(s, key), *e;
+
+	if (p == NULL)
+		return NULL;
+	p = strchr(p + strlen(key), '\'');
+	if (p == NULL)
+		return NULL;
+	e = strchr(p + 1, '\'');
+	if (e == NULL)
+		return NULL;
+	return xstrndup(p + 1, (size_t)(e - p - 1));
+}
+
+/* "( <a>, <b> )" → "<a>, <b>", with "one of" when more than one. */
+static char *
+S_expected(const char *list)
+{
+	const char *from = strstr(list, "Expected is");
+	const char *open = strchr(from ? from : list, '('), *close = strrchr(list, ')');
+	char *items, *out;
+	int n = 1;
+
+	if (open == NULL || close == NULL || close < open)
+		return xstrdup("");
+	items = xstrndup(open + 1, (size_t)(close - open - 1));
+	for (char *c = items; *c; c++)
+		n += *c == ',';
+	/* trim the spaces libxml2 puts inside the parentheses */
+	{
+		char *a = items, *z = items + strlen(items);
+
+		while (*a == ' ')
+			a++;
+		while (z > a && z[-1] == ' ')
+			*--z = '\0';
+		/* libxml2 lists at most ten names; say there may be more */
+		out = xasprintf("%s%s%s", n > 1 ? "one of " : "", a,
+		    n >= 10 ? ", or another" : "");
+	}
+	free(items);
+	return out;
+}
+
+char *
+validate_reword(const char *msg)
+{
+	char *elem = NULL, *attr = NULL, *subj, *body, *res = NULL, *plain;
+	const char *colon;
+
+	/* Head: Element 'X'[, attribute 'A']: BODY */
+	if (STARTS(msg, "Element '")) {
+		const char *q = strchr(msg + 9, '\'');
+
+		if (q != NULL) {
+			char *raw = xstrndup(msg + 9, (size_t)(q - msg - 9));
+
+			elem = S_names(raw);
+			free(raw);
+			if (STARTS(q, "', attribute '")) {
+				const char *qa = strchr(q + 14, '\'');
+
+				if (qa != NULL)
+					attr = xstrndup(q + 14, (size_t)(qa - q - 14));
+			}
+		}
+	}
+	colon = strstr(msg, "': ");
+	if (elem == NULL || colon == NULL) {
+		res = S_names(msg);
+		goto done;
+	}
+	body = (char *)colon + 3;
+	if (elem[0] != '<') {
+		/* an element of another namespace: name it as written */
+		char *e = xasprintf("<%s>", elem);
+		free(elem);
+		elem = e;
+	}
+	subj = attr ? xasprintf("attribute '%s' of %s", attr, elem) : xstrdup(elem);
+
+	if (STARTS(body, "This element is not expected.")) {
+		if (strstr(body, "Expected is")) {
+			char *l = S_names(body), *x = S_expected(l);
+
+			res = xasprintf("element %s is not allowed here: expected %s", elem, x);
+			free(l);
+			free(x);
+		} else
+			res = xasprintf("element %s is not allowed here", elem);
+	} else if (STARTS(body, "Missing child element(s).")) {
+		char *l = S_names(body), *x = S_expected(l);
+
+		res = xasprintf("%s is missing a required element: expected %s", elem, x);
+		free(l);
+		free(x);
+	} else if (strstr(body, "is required but missing")) {
+		char *a = S_quoted_after(body, "attribute");
+
+		res = xasprintf("%s is missing the required attribute '%s'", elem, a ? a : "?");
+		free(a);
+	} else if (strstr(body, "is not allowed.") && STARTS(body, "The attribute")) {
+		char *a = S_quoted_after(body, "attribute");
+
+		res = xasprintf("attribute '%s' is not allowed on %s", a ? a : "?", elem);
+		free(a);
+	} else if (strstr(body, "is not a valid value of")) {
+		char *v = xstrndup(body + 1, strcspn(body + 1, "'"));
+		char *t = S_quoted_after(body, "type");
+		const char *w = t ? S_want(t) : NULL;
+
+		if (w)
+			res = xasprintf("bad value '%s' for %s: expected %s", v, subj, w);
+		else
+			res = xasprintf("bad value '%s' for %s", v, subj);
+		free(v);
+		free(t);
+	} else if (STARTS(body, "[facet 'enumeration']")) {
+		char *v = S_quoted_after(body, "The value");
+		const char *set = strchr(body, '{'), *end = set ? strchr(set, '}') : NULL;
+		char *list = set && end ? xstrndup(set + 1, (size_t)(end - set - 1)) : xstrdup("?");
+
+		res = xasprintf("bad value '%s' for %s: expected one of %s", v ? v : "", subj, list);
+		free(v);
+		free(list);
+	} else if (STARTS(body, "[facet 'pattern']")) {
+		char *v = S_quoted_after(body, "The value");
+		char *pat = S_quoted_after(body, "pattern '");
+		const char *w = NULL;
+
+		/* S_quoted_after skipped past "pattern '"; take the pattern itself */
+		free(pat);
+		{
+			const char *p = strstr(body, "by the pattern '");
+			const char *e = p ? strrchr(p, '\'') : NULL;
+
+			pat = p && e > p + 16 ? xstrndup(p + 16, (size_t)(e - p - 16)) : NULL;
+		}
+		w = pat ? S_want(pat) : NULL;
+		if (v != NULL && v[0] == '\0')
+			res = xasprintf("%s is empty: expected %s", subj, w ? w : "a value");
+		else
+			res = xasprintf("bad value '%s' for %s: expected %s", v ? v : "", subj, w ? w : "another form");
+		free(v);
+		free(pat);
+	} else if (STARTS(body, "[facet 'minLength']")) {
+		res = xasprintf("%s is empty or too short", subj);
+	} else if (STARTS(body, "[facet 'maxLength']")) {
+		char *m = S_quoted_after(body, "maximum length of");
+
+		res = xasprintf("%s is too long: at most %s characters", subj, m ? m : "?");
+		free(m);
+	} else if (STARTS(body, "[facet 'maxInclusive']") ||
+	    STARTS(body, "[facet 'minInclusive']")) {
+		char *v = S_quoted_after(body, "The value");
+		char *lim = S_quoted_after(body, "inclusive");
+		int max = body[9] == 'a';
+
+		res = xasprintf("bad value '%s' for %s: expected %s %s", v ? v : "", subj,
+		    max ? "at most" : "at least", lim ? lim : "?");
+		free(v);
+		free(lim);
+	} else if (strstr(body, "Character content other than whitespace is not allowed")) {
+		res = xasprintf("text is not allowed directly in %s: put it in an element such as <p>", elem);
+	} else if (strstr(body, "Element content is not allowed")) {
+		res = xasprintf("%s holds text only, not elements", elem);
+	} else if (strstr(body, "No matching global declaration")) {
+		res = xasprintf("%s is not a csdoc document", elem);
+	} else {
+		plain = S_names(body);
+		res = xasprintf("%s: %s", subj, plain);
+		free(plain);
+	}
+	free(subj);
+done:
+	free(elem);
+	free(attr);
+	/* no trailing full stop: csdoc messages are clauses */
+	{
+		size_t n = strlen(res);
+
+		while (n > 0 && (res[n - 1] == '.' || res[n - 1] == '\n' || res[n - 1] == ' '))
+			res[--n] = '\0';
+	}
+	return res;
+}
+
+/* ------------------------------------------------------------ validation */
+
+struct vstate {
+	struct source *src;
+	struct diag *d;
+	int          errors;
+	long         last_line;   /* of the last message kept */
+	char        *last_subj;   /* its element and attribute, to drop echoes */
+	int          last_facet;  /* it was a facet message */
+};
+
+static void
+S_verror(void *ctx, xmlErrorPtr e)
+{
+	struct vstate *st = ctx;
+	const char *msg = e && e->message ? e->message : "schema error";
+	int facet = strstr(msg, "[facet '") != NULL;
+	int atomic = strstr(msg, "is not a valid value of") != NULL;
+	const char *c = strstr(msg, "': ");
+	char *subj = c ? xstrndup(msg, (size_t)(c - msg)) : xstrdup("");
+	char *text;
+
+	/*
+	 * libxml2 reports a failed facet, then the same value again as "not a
+	 * valid value of the type": the first says more, keep only it.
+	 */
+	if (atomic && st->last_facet && st->last_line == e->line &&
+	    st->last_subj && strcmp(st->last_subj, subj) == 0) {
+		free(subj);
+		return;
+	}
+	text = validate_reword(msg);
+	{
+		/* libxml2 gives a line; the source text gives the column */
+		long line = e->line, col = 0;
+		xmlNodePtr node = e->node;
+		char *attr = STARTS(msg, "Element '") ? S_quoted_after(msg, "', attribute") : NULL;
+
+		if (node != NULL && node->type == XML_ELEMENT_NODE && st->src != NULL)
+			source_pos(st->src, node, attr, &line, &col);
+		free(attr);
+		diag_msg(st->d, e->level == XML_ERR_WARNING ? DW_WARNING : DE_SCHEMA,
+		    line, col, text);
+	}
+	if (e->level != XML_ERR_WARNING)
+		st->errors++;
+	free(text);
+	free(st->last_subj);
+	st->last_subj = subj;
+	st->last_line = e->line;
+	st->last_facet = facet;
+}
+
+static xmlSchemaPtr
+S_load_schema(const char *rel, xmlSchemaPtr *slot, struct diag *d)
+{
+	xmlSchemaParserCtxtPtr pctxt;
+	char *path;
+
+	if (*slot != NULL)
+		return *slot;
+	path = paths_data(rel);
+	pctxt = xmlSchemaNewParserCtxt(path);
+	if (pctxt != NULL) {
+		xmlSchemaSetParserStructuredErrors(pctxt, NULL, NULL);
+		*slot = xmlSchemaParse(pctxt);
+		xmlSchemaFreeParserCtxt(pctxt);
+	}
+	if (*slot == NULL) {
+		char *m = xasprintf("cannot load the schema %s (set CSDOC_DATA to the directory holding schemas/)", path);
+
+		diag_msg(d, DF_INTERNAL, 0, 0, m);
+		free(m);
+	}
+	free(path);
+	return *slot;
+}
+
+/* Validate DOC against SCHEMA, errors to HANDLER; libxml2's result, or -1. */
+static int
+S_run(xmlSchemaPtr schema, xmlDocPtr doc, xmlStructuredErrorFunc handler,
+    void *ctx, struct diag *d)
+{
+	xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema);
+	int rc;
+
+	if (vctxt == NULL) {
+		diag_msg(d, DF_INTERNAL, 0, 0, "cannot create a schema validator");
+		return -1;
+	}
+	xmlSchemaSetValidStructuredErrors(vctxt, handler, ctx);
+	rc = xmlSchemaValidateDoc(vctxt, doc);
+	xmlSchemaFreeValidCtxt(vctxt);
+	return rc;
+}
+
+int
+validate_doc(struct source *src, enum doc_kind kind)
+{
+	struct diag *d = src->d;
+	xmlDocPtr doc = src->doc;
+	struct vstate st = { src, d, 0, 0, NULL, 0 };
+	xmlSchemaPtr schema = NULL;
+	int rc;
+
+	for (size_t i = 0; i < NKINDS; i++)
+		if (kinds[i].kind == kind)
+			schema = S_load_schema(kinds[i].schema, &schemas[i], d);
+	if (schema == NULL)
+		return -1;
+	rc = S_run(schema, doc, S_verror, &st, d);
+	free(st.last_subj);
+	if (rc != 0 && st.errors == 0)
+		diag_msg(d, DE_SCHEMA, 0, 0, "the document does not match its schema");
+	return rc == 0 && st.errors == 0 ? 0 : -1;
+}
+
+/* Print-tree errors name the stylesheet as the culprit, not the author. */
+static void
+S_perror(void *ctx, xmlErrorPtr e)
+{
+	int *errors = ctx;
+
+	(void)e;
+	(*errors)++;
+}
+
+int
+validate_print(xmlDocPtr print, struct diag *d)
+{
+	xmlSchemaPtr schema = S_load_schema("schemas/print.xsd", &print_schema, d);
+	int rc, errors = 0;
+
+	if (schema == NULL)
+		return -1;
+	rc = S_run(schema, print, S_perror, &errors, d);
+	if (rc != 0 || errors != 0) {
+		diag_msg(d, DF_INTERNAL, 0, 0,
+		    "the print stylesheet made a tree that breaks schemas/print.xsd (build with -f print to see it)");
+		return -1;
+	}
+	return 0;
+}
+
+void
+validate_cleanup(void)
+{
+	if (print_schema != NULL)
+		xmlSchemaFree(print_schema);
+	print_schema = NULL;
+	for (size_t i = 0; i < NKINDS; i++) {
+		if (schemas[i] != NULL)
+			xmlSchemaFree(schemas[i]);
+		schemas[i] = NULL;
+	}
+}

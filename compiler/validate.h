@@ -1,0 +1,47 @@
+/* validate.h: check a loaded source against its kind's XML Schema, messages in the user's words. */
+#ifndef CSDOC_VALIDATE_H
+#define CSDOC_VALIDATE_H
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "source.h"
+
+/* The namespace of every csdoc source. */
+#define CSDOC_NS "urn:csdoc:1"
+
+/* The document kinds csdoc knows, by root element. */
+enum doc_kind {
+	KIND_NONE = 0,
+	KIND_MINUTES          /* <minutes>: schemas/minutes.xsd */
+};
+
+/* The kind of DOC from its root element; KIND_NONE after reporting in D. */
+enum doc_kind validate_kind(xmlDocPtr doc, struct diag *d);
+
+/* The root element name of KIND ("minutes"). */
+const char *validate_kind_name(enum doc_kind kind);
+
+/*
+ * Validate SRC's tree against the schema of KIND, reporting every error in
+ * its diagnostics with line and column.  Returns 0 if valid.  Schemas are
+ * parsed once and kept until validate_cleanup().
+ */
+int validate_doc(struct source *src, enum doc_kind kind);
+
+/*
+ * Validate a print tree against schemas/print.xsd.  A failure is a stylesheet
+ * bug, reported as an internal error.  Returns 0 if valid.
+ */
+int validate_print(xmlDocPtr print, struct diag *d);
+
+/* Free the cached schemas. */
+void validate_cleanup(void);
+
+/*
+ * Reword one libxml2 schema message (without position) for users; exposed
+ * for the unit tests.  Returns a new string.
+ */
+char *validate_reword(const char *msg);
+
+#endif
