@@ -1,0 +1,1383 @@
+/* layout.c: typesetter stage 2 — blocks into pages of positioned boxes (line breaking with pango, pagination). */
+#include "typeset/layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/*
+ * Placement walks the block tree once, in document order, with a cursor
+ * (page, y).  What must be known before a block is placed (will the heading
+ * and what follows fit?  how tall is this keep-together box?) is measured by
+ * placing into a scratch page of unbounded height ("virtual" mode) and
+ * throwing the boxes away; pango layouts are cached on the blocks, so the
+ * real placement reuses them.  Table rows are always built in scratch pages
+ * first and then copied, whole or cut between lines, onto real pages.
+ */
+
+struct lay {
+	struct ts_doc          *doc;
+	PangoContext           *ctx;
+	struct ts_pages        *P;
+	struct diag            *d;
+	struct ts_pagevec      *pv;       /* where boxes go: P->pv or a scratch vector */
+	const struct ts_master *m;        /* master of the current flow */
+	double                  top, bottom; /* body area of the current page */
+	double                  y;        /* cursor */
+	double                  pending;  /* space owed after the last block */
+	int                     at_top;   /* nothing placed on this page yet */
+	int                     suppress; /* drop the next block's space-before */
+	int                     virt;     /* scratch placement: no page breaks */
+	int                     count;    /* value of page-count (a guess before the last pass) */
+	int                     err;      /* a limit was hit: stop placing */
+};
+
+/* What virtual placement saves and restores. */
+struct lstate {
+	struct ts_pagevec *pv;
+	double             y, bottom, pending;
+	int                at_top, suppress, virt;
+};
+
+/* A line of a layout, in points relative to the layout's top. */
+struct tline {
+	PangoLayoutLine *pl;
+	double           x, w, y, h, base;
+};
+
+/* A position in the box lists. */
+struct mark {
+	size_t page, box;
+};
+
+/* Table rows built in scratch: content boxes and cell frames, y from the unit's top. */
+struct unit {
+	struct ts_page c, f;
+	double         h;
+};
+
+static void S_place(struct lay *, struct ts_blk *, double, double);
+static void S_table_cols(struct lay *, struct ts_blk *, double *, double *);
+static double S_first_need(struct lay *, struct ts_blk *, double, double, int);
+
+static double
+S_max(double a, double b)
+{
+	return a > b ? a : b;
+}
+
+static void
+S_reg(struct lay *L, PangoLayout *lay)
+{
+	struct ts_pages *P = L->P;
+
+	if (P->nlays == P->laycap) {
+		P->laycap = P->laycap ? P->laycap * 2 : 64;
+		P->lays = xreallocarray(P->lays, P->laycap, sizeof(*P->lays));
+	}
+	P->lays[P->nlays++] = lay;
+}
+
+static struct ts_page *
+S_cur(struct lay *L)
+{
+	return &L->pv->p[L->pv->n - 1];
+}
+
+static void
+S_append(struct ts_page *pg, const struct ts_box *bx)
+{
+	if (pg->n == pg->cap) {
+		pg->cap = pg->cap ? pg->cap * 2 : 32;
+		pg->b = xreallocarray(pg->b, pg->cap, sizeof(*pg->b));
+	}
+	pg->b[pg->n++] = *bx;
+}
+
+static void
+S_insert(struct ts_page *pg, size_t at, const struct ts_box *bx)
+{
+	S_append(pg, bx);
+	memmove(&pg->b[at + 1], &pg->b[at], (pg->n - 1 - at) * sizeof(*pg->b));
+	pg->b[at] = *bx;
+}
+
+static void
+S_add_page(struct ts_pagevec *pv, const struct ts_master *m)
+{
+	if (pv->n == pv->cap) {
+		pv->cap = pv->cap ? pv->cap * 2 : 8;
+		pv->p = xreallocarray(pv->p, pv->cap, sizeof(*pv->p));
+	}
+	memset(&pv->p[pv->n], 0, sizeof(pv->p[0]));
+	pv->p[pv->n++].m = m;
+}
+
+static void
+S_pv_free(struct ts_pagevec *pv)
+{
+	for (size_t i = 0; i < pv->n; i++)
+		free(pv->p[i].b);
+	free(pv->p);
+	memset(pv, 0, sizeof(*pv));
+}
+
+static void
+S_new_page(struct lay *L)
+{
+	if (L->virt)
+		return;
+	if (L->pv->n > 0)
+		S_cur(L)->used = L->y;
+	if (L->pv->n >= TS_MAX_PAGES) {
+		if (!L->err)
+			diag_msg(L->d, DE_LIMIT, 0, 0, "the document would have more than 10000 pages");
+		L->err = 1;
+		return;
+	}
+	S_add_page(L->pv, L->m);
+	L->top = L->m->mt;
+	L->bottom = L->m->h - L->m->mb;
+	L->y = L->top;
+	L->at_top = 1;
+	L->suppress = 0;
+	L->pending = 0;
+}
+
+static void
+S_virt_begin(struct lay *L, struct lstate *s, struct ts_pagevec *scratch, double y0)
+{
+	s->pv = L->pv;
+	s->y = L->y;
+	s->bottom = L->bottom;
+	s->pending = L->pending;
+	s->at_top = L->at_top;
+	s->suppress = L->suppress;
+	s->virt = L->virt;
+	memset(scratch, 0, sizeof(*scratch));
+	S_add_page(scratch, L->m);
+	L->pv = scratch;
+	L->virt = 1;
+	L->bottom = 1e12;
+	L->y = y0;
+	L->at_top = 0;
+	L->suppress = 1;
+	L->pending = 0;
+}
+
+static void
+S_virt_end(struct lay *L, const struct lstate *s)
+{
+	L->pv = s->pv;
+	L->y = s->y;
+	L->bottom = s->bottom;
+	L->pending = s->pending;
+	L->at_top = s->at_top;
+	L->suppress = s->suppress;
+	L->virt = s->virt;
+}
+
+/* The space before block B, collapsed with what the last block left. */
+static double
+S_gap(struct lay *L, const struct ts_blk *b)
+{
+	double g;
+
+	if (L->at_top || L->suppress) {
+		L->suppress = 0;
+		L->pending = 0;
+		return 0;
+	}
+	g = S_max(L->pending, b->before);
+	L->pending = 0;
+	return g;
+}
+
+/* ------------------------------------------------------------ text */
+
+static struct tline *
+S_lines(PangoLayout *lay, int *n)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	int cap = pango_layout_get_line_count(lay), i = 0;
+	struct tline *t = xcalloc(cap ? cap : 1, sizeof(*t));
+	PangoRectangle log;
+
+	do {
+		if (i == cap)
+			break;
+		t[i].pl = pango_layout_iter_get_line_readonly(it);
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		t[i].x = (double)log.x / PANGO_SCALE;
+		t[i].w = (double)log.width / PANGO_SCALE;
+		t[i].y = (double)log.y / PANGO_SCALE;
+		t[i].h = (double)log.height / PANGO_SCALE;
+		t[i].base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+		i++;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	/* A line owns the spacing below it, the last one too, so that a
+	 * paragraph cut between pages has the same height as a whole one. */
+	for (int j = 0; j + 1 < i; j++)
+		if (t[j + 1].y > t[j].y)
+			t[j].h = t[j + 1].y - t[j].y;
+	if (i > 0)
+		t[i - 1].h += (double)pango_layout_get_spacing(lay) / PANGO_SCALE;
+	*n = i;
+	return t;
+}
+
+/* A text block's layout at WIDTH points, cached on the block. */
+static PangoLayout *
+S_text_layout(struct lay *L, struct ts_blk *b, double width)
+{
+	PangoLayout *lay;
+	xmlNodePtr node = NULL;
+
+	if (width < 1)
+		width = 1;
+	if (b->lay != NULL && !b->dynamic && fabs(b->lay_w - width) < 1e-6)
+		return b->lay;
+	if (b->kind == BK_HEADING || b->kind == BK_PARA || b->kind == BK_CAPTION)
+		node = b->node;
+	lay = ts_inline_layout(L->ctx, L->doc, b, &b->st, node,
+	    node ? NULL : b->text, NULL, (int)L->P->pv.n, L->count);
+	if (b->kind == BK_LABEL)
+		pango_layout_set_width(lay, -1);
+	else
+		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
+	S_reg(L, lay);
+	b->lay = lay;
+	b->lay_w = width;
+	return lay;
+}
+
+/* A heading label's layout (unwrapped) and the hanging column it needs. */
+static PangoLayout *
+S_label_layout(struct lay *L, struct ts_blk *b, double w, double *hang)
+{
+	PangoRectangle log;
+
+	*hang = 0;
+	if (b->kind != BK_HEADING || b->text == NULL || b->text[0] == '\0')
+		return NULL;
+	if (b->lay2 == NULL) {
+		/* The en space keeps label and text apart in extracted text. */
+		b->lay2 = ts_inline_layout(L->ctx, L->doc, NULL, &b->st, NULL, b->text,
+		    "\xe2\x80\x82", 0, 0);
+		pango_layout_set_width(b->lay2, -1);
+		S_reg(L, b->lay2);
+	}
+	pango_layout_get_extents(b->lay2, NULL, &log);
+	*hang = S_max(TS_HANG, (double)log.width / PANGO_SCALE + 8);
+	if (*hang > w / 2)
+		*hang = w / 2;
+	return b->lay2;
+}
+
+/* Indent and hanging column of a text block placed in a column W wide. */
+static PangoLayout *
+S_text_prepare(struct lay *L, struct ts_blk *b, double w, double *ind, double *hang,
+    PangoLayout **lab)
+{
+	*ind = b->indent;
+	if (*ind > w - 36)
+		*ind = w > 36 ? w - 36 : 0;
+	*lab = S_label_layout(L, b, w - *ind, hang);
+	return S_text_layout(L, b, w - *ind - *hang);
+}
+
+static void
+S_line_box(struct ts_box *bx, enum ts_boxkind k, struct ts_blk *b, PangoLayout *lay,
+    const struct tline *t, double x, double y)
+{
+	memset(bx, 0, sizeof(*bx));
+	bx->kind = k;
+	bx->x = x + t->x;
+	bx->y = y;
+	bx->w = t->w;
+	bx->h = t->h;
+	bx->base = y + (t->base - t->y);
+	bx->lay = lay;
+	bx->pl = t->pl;
+	bx->blk = b;
+	bx->colour = b ? b->st.colour : TS_NOCOLOUR;
+}
+
+/* The block after B in reading order, for keep-with-next; NULL at a flow's or cell's end. */
+static struct ts_blk *
+S_next(struct ts_blk *b)
+{
+	for (; b != NULL; b = b->parent) {
+		if (b->next != NULL)
+			return b->next;
+		if (b->parent == NULL)
+			return NULL;
+		switch (b->parent->kind) {
+		case BK_LBODY:
+		case BK_ITEM:
+		case BK_LIST:
+		case BK_BOX:
+			break;
+		default:
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* Height that must follow B on its page: the gap and the first unbreakable part of the next block. */
+static double
+S_after_need(struct lay *L, struct ts_blk *b, double x, double w, int depth)
+{
+	struct ts_blk *n = S_next(b);
+
+	if (n == NULL || n->kind == BK_BREAK)
+		return 0;
+	return S_max(b->after, n->before) + S_first_need(L, n, x, w, depth + 1);
+}
+
+static void
+S_place_text(struct lay *L, struct ts_blk *b, double x, double w)
+{
+	PangoLayout *lay, *lab;
+	struct tline *t, *lt = NULL;
+	struct ts_box bx;
+	double ind, hang, gap, total = 0;
+	int n, nl = 0, i = 0;
+
+	lay = S_text_prepare(L, b, w, &ind, &hang, &lab);
+	t = S_lines(lay, &n);
+	if (lab != NULL)
+		lt = S_lines(lab, &nl);
+	for (int j = 0; j < n; j++)
+		total += t[j].h;
+	gap = S_gap(L, b);
+	/* Keep with next (always for headings): move to the next page
+	 * rather than end the page with this block. */
+	if (b->keep && !L->at_top && !L->virt) {
+		double need = gap + total + S_after_need(L, b, x, w, 0);
+
+		if (L->y + need > L->bottom && need - gap <= L->bottom - L->top) {
+			S_new_page(L);
+			gap = 0;
+		}
+	}
+	L->y += gap;
+	while (i < n && !L->err) {
+		double avail = L->bottom - L->y, hsum = 0, y0 = t[i].y;
+		int k = 0, take;
+
+		while (i + k < n && hsum + t[i + k].h <= avail + 0.01)
+			hsum += t[i + k++].h;
+		if (k >= n - i)
+			take = n - i;
+		else if (b->kind != BK_PARA)
+			take = 0;
+		else {
+			/* Widows and orphans: at least two lines on each side. */
+			take = k < n - i - 2 ? k : n - i - 2;
+			if (take < 2)
+				take = 0;
+		}
+		if (take == 0) {
+			if (!L->at_top) {
+				S_new_page(L);
+				continue;
+			}
+			take = k > 0 ? k : 1;   /* taller than a page: go on anyway */
+		}
+		for (int j = i; j < i + take; j++) {
+			double ly = L->y + t[j].y - y0;
+
+			if (j == 0 && lt != NULL && nl > 0) {
+				S_line_box(&bx, TB_TEXT, b, lab, &lt[0], x + ind, ly);
+				bx.base = ly + (t[0].base - t[0].y);
+				S_append(S_cur(L), &bx);
+			}
+			S_line_box(&bx, TB_TEXT, b, lay, &t[j], x + ind + hang, ly);
+			S_append(S_cur(L), &bx);
+		}
+		L->y += t[i + take - 1].y + t[i + take - 1].h - y0;
+		L->at_top = 0;
+		i += take;
+		if (i < n)
+			S_new_page(L);
+	}
+	L->pending = b->after;
+	free(t);
+	free(lt);
+}
+
+/*
+ * Put the lines of text block B (a list label, a box's side note) in a
+ * column at X, W wide, on the baseline of the first body line placed since
+ * MARK; they go before that line so that the tags come in reading order.
+ * Returns the bottom of the last line if it is on the current page, else 0.
+ */
+static double
+S_put_beside(struct lay *L, struct ts_blk *b, struct mark mk, double x, double w)
+{
+	PangoLayout *lay = S_text_layout(L, b, w);
+	struct tline *t;
+	struct ts_box bx;
+	size_t pi, bi = 0;
+	double base, bottom = 0;
+	int n, found = 0;
+
+	t = S_lines(lay, &n);
+	for (pi = mk.page; pi < L->pv->n && !found; pi++) {
+		struct ts_page *pg = &L->pv->p[pi];
+
+		for (bi = pi == mk.page ? mk.box : 0; bi < pg->n; bi++)
+			if (pg->b[bi].kind == TB_TEXT) {
+				found = 1;
+				break;
+			}
+		if (found)
+			break;
+	}
+	if (!found) {
+		pi = L->pv->n - 1;
+		bi = L->pv->p[pi].n;
+		base = L->y + (n > 0 ? t[0].base - t[0].y : 0);
+	} else
+		base = L->pv->p[pi].b[bi].base;
+	for (int j = 0; j < n; j++) {
+		double ly = base - (t[0].base - t[0].y) + (t[j].y - t[0].y);
+
+		S_line_box(&bx, TB_TEXT, b, lay, &t[j], x, ly);
+		S_insert(&L->pv->p[pi], bi + (size_t)j, &bx);
+		bottom = ly + t[j].h;
+	}
+	if (!found && n > 0) {
+		L->y = bottom;
+		L->at_top = 0;
+	}
+	free(t);
+	return pi == L->pv->n - 1 ? bottom : 0;
+}
+
+static struct mark
+S_mark(struct lay *L)
+{
+	struct mark mk = { L->pv->n - 1, L->pv->p[L->pv->n - 1].n };
+
+	return mk;
+}
+
+/* ------------------------------------------------------------ lists, boxes, rules */
+
+static void
+S_place_list(struct lay *L, struct ts_blk *b, double x, double w)
+{
+	double lw = b->label_w > w / 2 ? w / 2 : b->label_w;
+
+	if (!L->at_top && !L->suppress)
+		L->pending = S_max(L->pending, b->before);
+	for (struct ts_blk *it = b->first; it != NULL && !L->err; it = it->next) {
+		struct ts_blk *lbl = it->first, *body = lbl->next;
+		struct mark mk;
+
+		mk = S_mark(L);
+		for (struct ts_blk *c = body->first; c != NULL; c = c->next)
+			S_place(L, c, x + lw, w - lw);
+		if (L->err)
+			return;
+		S_put_beside(L, lbl, mk, x, lw);
+	}
+	L->pending = S_max(L->pending, b->after);
+}
+
+/* Height of B placed in a column at X, W wide, from the top of an empty page. */
+static double
+S_measure(struct lay *L, struct ts_blk *b, double x, double w)
+{
+	struct lstate s;
+	struct ts_pagevec sc;
+	double h;
+
+	S_virt_begin(L, &s, &sc, 0);
+	S_place(L, b, x, w);
+	h = L->y;
+	S_virt_end(L, &s);
+	S_pv_free(&sc);
+	return h;
+}
+
+static void
+S_frame(struct ts_page *pg, enum ts_boxkind k, double x, double y, double w, double h,
+    long colour, double lw, struct ts_blk *b)
+{
+	struct ts_box bx;
+
+	memset(&bx, 0, sizeof(bx));
+	bx.kind = k;
+	bx.x = x;
+	bx.y = y;
+	bx.w = w;
+	bx.h = h;
+	bx.colour = colour;
+	bx.lw = lw;
+	bx.blk = b;
+	S_append(pg, &bx);
+}
+
+static double
+S_box_pad(const struct ts_blk *b)
+{
+	/* A frame with no padding would put text on its lines. */
+	if ((b->border != TS_NOCOLOUR || b->shade != TS_NOCOLOUR) && b->padding < 3)
+		return 3;
+	return b->padding;
+}
+
+static void
+S_place_box(struct lay *L, struct ts_blk *b, double x, double w)
+{
+	struct ts_blk *side = b->first && b->first->kind == BK_SIDE ? b->first : NULL;
+	int framed = b->border != TS_NOCOLOUR || b->shade != TS_NOCOLOUR;
+	double ind = b->indent, pad = S_box_pad(b), gap, sy, sb = 0, ix, iw;
+	size_t sp, ep;
+	struct mark mk;
+
+	if (ind > w - 72)
+		ind = w > 72 ? w - 72 : 0;
+	x += ind;
+	w -= ind;
+	if (pad > w / 4)
+		pad = w / 4;
+	gap = S_gap(L, b);
+	if (b->together && !L->at_top && !L->virt) {
+		double h = S_measure(L, b, x, w);
+
+		if (L->y + gap + h > L->bottom && h <= L->bottom - L->top) {
+			S_new_page(L);
+			gap = 0;
+		}
+	}
+	L->y += gap;
+	sp = L->pv->n - 1;
+	sy = L->y;
+	L->y += pad;
+	if (pad > 0 || framed)
+		L->suppress = 1;
+	ix = x + pad;
+	iw = w - 2 * pad - (side ? TS_SIDE_W : 0);
+	if (iw < 36)
+		iw = 36;
+	mk = S_mark(L);
+	for (struct ts_blk *c = side ? side->next : b->first; c != NULL && !L->err; c = c->next)
+		S_place(L, c, ix, iw);
+	if (side != NULL && !L->err)
+		sb = S_put_beside(L, side, mk, ix + iw + 6, TS_SIDE_W - 6);
+	if (sb > L->y)
+		L->y = sb;
+	L->y += pad;
+	L->suppress = 0;
+	if (pad > 0 || framed)
+		L->pending = b->after;
+	else
+		L->pending = S_max(L->pending, b->after);
+	ep = L->pv->n - 1;
+	if (!framed)
+		return;
+	for (size_t p = sp; p <= ep; p++) {
+		struct ts_page *pg = &L->pv->p[p];
+		double top = p == sp ? sy : pg->m->mt;
+		double bot = p == ep ? L->y : pg->used;
+
+		if (bot <= top)
+			continue;
+		if (b->shade != TS_NOCOLOUR)
+			S_frame(pg, TB_FILL, x, top, w, bot - top, b->shade, 0, b);
+		if (b->border != TS_NOCOLOUR)
+			S_frame(pg, TB_FRAME, x, top, w, bot - top, b->border, 0.75, b);
+	}
+	L->at_top = 0;
+}
+
+static void
+S_place_rule(struct lay *L, struct ts_blk *b, double x, double w)
+{
+	double gap = S_gap(L, b);
+
+	if (!L->at_top && L->y + gap + 1 > L->bottom) {
+		S_new_page(L);
+		gap = 0;
+	}
+	L->y += gap;
+	S_frame(S_cur(L), TB_RULE, x, L->y, w, 0.5, 0x999999, 0, b);
+	L->y += 0.5;
+	L->at_top = 0;
+	L->pending = b->after;
+}
+
+/* ------------------------------------------------------------ tables */
+
+/* Minimum (widest word) and maximum (unbroken) width of B's content. */
+static void
+S_minmax(struct lay *L, struct ts_blk *b, double *mn, double *mx)
+{
+	*mn = *mx = 0;
+	switch (b->kind) {
+	case BK_HEADING:
+	case BK_PARA:
+	case BK_CAPTION: {
+		PangoLayout *lay = ts_inline_layout(L->ctx, L->doc, NULL, &b->st, b->node,
+		    NULL, NULL, (int)L->P->pv.n, L->count);
+		PangoLayoutIter *it;
+		PangoRectangle log;
+		double hang = 0, extra = b->indent;
+
+		S_label_layout(L, b, 1e6, &hang);
+		extra += hang;
+		pango_layout_set_width(lay, -1);
+		pango_layout_get_extents(lay, NULL, &log);
+		*mx = (double)log.width / PANGO_SCALE + extra;
+		/* Narrowest possible: every word on its own line. */
+		pango_layout_set_wrap(lay, PANGO_WRAP_WORD);
+		pango_layout_set_width(lay, 1);
+		it = pango_layout_get_iter(lay);
+		do {
+			pango_layout_iter_get_line_extents(it, NULL, &log);
+			*mn = S_max(*mn, (double)log.width / PANGO_SCALE + extra);
+		} while (pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
+		g_object_unref(lay);
+		break;
+	}
+	case BK_LIST:
+		for (struct ts_blk *it = b->first; it != NULL; it = it->next)
+			for (struct ts_blk *c = it->first->next->first; c != NULL; c = c->next) {
+				double a, z;
+
+				S_minmax(L, c, &a, &z);
+				*mn = S_max(*mn, a + b->label_w);
+				*mx = S_max(*mx, z + b->label_w);
+			}
+		break;
+	case BK_BOX: {
+		double extra = b->indent + 2 * S_box_pad(b) +
+		    (b->first && b->first->kind == BK_SIDE ? TS_SIDE_W : 0);
+
+		for (struct ts_blk *c = b->first; c != NULL; c = c->next) {
+			double a, z;
+
+			if (c->kind == BK_SIDE)
+				continue;
+			S_minmax(L, c, &a, &z);
+			*mn = S_max(*mn, a + extra);
+			*mx = S_max(*mx, z + extra);
+		}
+		break;
+	}
+	case BK_TABLE: {
+		double cmn[TS_MAX_COLS], cmx[TS_MAX_COLS];
+
+		S_table_cols(L, b, cmn, cmx);
+		for (int i = 0; i < b->ncols; i++) {
+			*mn += cmn[i];
+			*mx += cmx[i];
+		}
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* Column minimum and maximum widths of table T, spanning cells spread over their columns. */
+static void
+S_table_cols(struct lay *L, struct ts_blk *t, double *mn, double *mx)
+{
+	for (int i = 0; i < t->ncols; i++)
+		mn[i] = mx[i] = 2 * TS_CELL_PAD + 6;
+	for (int pass = 0; pass < 2; pass++)
+		for (struct ts_blk *r = t->first; r != NULL; r = r->next) {
+			if (r->kind != BK_ROW)
+				continue;
+			for (struct ts_blk *c = r->first; c != NULL; c = c->next) {
+				double cmn = 0, cmx = 0, smn = 0, smx = 0;
+
+				if ((c->colspan > 1) != pass)
+					continue;
+				for (struct ts_blk *k = c->first; k != NULL; k = k->next) {
+					double a, z;
+
+					S_minmax(L, k, &a, &z);
+					cmn = S_max(cmn, a);
+					cmx = S_max(cmx, z);
+				}
+				cmn += 2 * TS_CELL_PAD;
+				cmx += 2 * TS_CELL_PAD;
+				for (int i = c->col; i < c->col + c->colspan; i++) {
+					smn += mn[i];
+					smx += mx[i];
+				}
+				for (int i = c->col; i < c->col + c->colspan; i++) {
+					if (cmn > smn)
+						mn[i] += (cmn - smn) / c->colspan;
+					if (cmx > smx)
+						mx[i] += (cmx - smx) / c->colspan;
+				}
+			}
+		}
+	for (int i = 0; i < t->ncols; i++)
+		if (mx[i] < mn[i])
+			mx[i] = mn[i];
+}
+
+void
+ts_col_widths(const double *min, const double *max, int n, double avail, double *out)
+{
+	double smin = 0, smax = 0;
+
+	for (int i = 0; i < n; i++) {
+		smin += min[i];
+		smax += max[i];
+	}
+	for (int i = 0; i < n; i++) {
+		if (smax <= avail)
+			/* Everything fits unbroken: share the rest in proportion. */
+			out[i] = max[i] + (smax > 0 ? (avail - smax) * max[i] / smax : (avail - smax) / n);
+		else if (smin >= avail)
+			/* Not even the words fit: shrink, and words will break. */
+			out[i] = smin > 0 ? avail * min[i] / smin : avail / n;
+		else
+			/* Between: each column gets its minimum and a share of
+			 * the rest in proportion to how much more it wants. */
+			out[i] = min[i] + (max[i] - min[i]) * (avail - smin) / (smax - smin);
+	}
+}
+
+static void
+S_table_geom(struct lay *L, struct ts_blk *t, double x, double w, double *colx)
+{
+	double mn[TS_MAX_COLS], mx[TS_MAX_COLS], cw[TS_MAX_COLS];
+
+	if (t->pct != NULL)
+		for (int i = 0; i < t->ncols; i++)
+			cw[i] = w * t->pct[i] / 100;
+	else {
+		S_table_cols(L, t, mn, mx);
+		ts_col_widths(mn, mx, t->ncols, w, cw);
+	}
+	colx[0] = x;
+	for (int i = 0; i < t->ncols; i++)
+		colx[i + 1] = colx[i] + cw[i];
+}
+
+static long
+S_cell_shade(const struct ts_blk *c)
+{
+	if (c->shade != TS_NOCOLOUR)
+		return c->shade;
+	if (c->parent->shade != TS_NOCOLOUR)
+		return c->parent->shade;
+	return c->parent->header ? 0xe6e6e6 : TS_NOCOLOUR;
+}
+
+/* Build rows R0..R1 of table T (ROWS indexes them) into U, in columns COLX. */
+static void
+S_unit(struct lay *L, struct ts_blk *t, struct ts_blk **rows, int r0, int r1,
+    const double *colx, struct unit *u)
+{
+	double *top = xcalloc((size_t)(r1 - r0 + 2), sizeof(double));
+	double y = 0, minh = 2 * TS_CELL_PAD + L->doc->size * 1.2;
+	struct lstate s;
+	struct ts_pagevec sc;
+
+	S_virt_begin(L, &s, &sc, 0);
+	for (int r = r0; r <= r1; r++) {
+		double rh = minh;
+
+		top[r - r0] = y;
+		for (struct ts_blk *c = rows[r]->first; c != NULL; c = c->next) {
+			double cx = colx[c->col] + TS_CELL_PAD;
+			double cw = colx[c->col + c->colspan] - colx[c->col] - 2 * TS_CELL_PAD;
+
+			L->y = y + TS_CELL_PAD;
+			L->at_top = 0;
+			L->suppress = 1;
+			L->pending = 0;
+			for (struct ts_blk *k = c->first; k != NULL; k = k->next)
+				S_place(L, k, cx, cw < 6 ? 6 : cw);
+			c->h = L->y - y + TS_CELL_PAD;
+			if (c->rowspan == 1 && c->h > rh)
+				rh = c->h;
+		}
+		/* A cell spanning rows that end here may need this row taller. */
+		for (int q = r0; q <= r; q++)
+			for (struct ts_blk *c = rows[q]->first; c != NULL; c = c->next)
+				if (c->rowspan > 1 && q + c->rowspan - 1 == r &&
+				    c->h > y + rh - top[q - r0])
+					rh = c->h - (y - top[q - r0]);
+		y += rh;
+	}
+	top[r1 - r0 + 1] = y;
+	S_virt_end(L, &s);
+	u->c = sc.p[0];
+	free(sc.p);
+	memset(&u->f, 0, sizeof(u->f));
+	u->h = y;
+	for (int r = r0; r <= r1; r++)
+		for (struct ts_blk *c = rows[r]->first; c != NULL; c = c->next) {
+			int last = r + c->rowspan - 1 > r1 ? r1 : r + c->rowspan - 1;
+			double x0 = colx[c->col], x1 = colx[c->col + c->colspan];
+			double y0 = top[r - r0], y1 = top[last - r0 + 1];
+			long shade = S_cell_shade(c);
+
+			if (shade != TS_NOCOLOUR)
+				S_frame(&u->f, TB_FILL, x0, y0, x1 - x0, y1 - y0, shade, 0, c);
+			if (t->borders == 0)
+				S_frame(&u->f, TB_FRAME, x0, y0, x1 - x0, y1 - y0, 0x8c8c8c, 0.5, c);
+			else if (t->borders == 1) {
+				if (r == 0)
+					S_frame(&u->f, TB_RULE, x0, y0, x1 - x0, 0.5, 0x8c8c8c, 0, c);
+				S_frame(&u->f, TB_RULE, x0, y1 - 0.5, x1 - x0, 0.5, 0x8c8c8c, 0, c);
+			}
+		}
+	free(top);
+}
+
+static void
+S_unit_free(struct unit *u)
+{
+	free(u->c.b);
+	free(u->f.b);
+	memset(u, 0, sizeof(*u));
+}
+
+/* The last row of the group starting at R0: rows joined by rowspan go together. */
+static int
+S_group(struct ts_blk **rows, int nrows, int r0)
+{
+	int r1 = r0;
+
+	for (int r = r0; r <= r1 && r < nrows; r++)
+		for (struct ts_blk *c = rows[r]->first; c != NULL; c = c->next)
+			if (r + c->rowspan - 1 > r1)
+				r1 = r + c->rowspan - 1;
+	return r1 < nrows ? r1 : nrows - 1;
+}
+
+/* Copy the part of U between A and B to the cursor; REPEAT marks its lines as artefacts. */
+static void
+S_put_slice(struct lay *L, const struct unit *u, double a, double b, int repeat)
+{
+	struct ts_page *pg = S_cur(L);
+	double dy = L->y - a;
+
+	for (int pass = 0; pass < 2; pass++) {
+		const struct ts_page *src = pass ? &u->c : &u->f;
+
+		for (size_t i = 0; i < src->n; i++) {
+			struct ts_box bx = src->b[i];
+
+			if (bx.kind == TB_TEXT || bx.kind == TB_REPT) {
+				if (bx.y < a - 0.01 || bx.y >= b - 0.01)
+					continue;
+				if (repeat)
+					bx.kind = TB_REPT;
+				bx.base += dy;
+			} else {
+				double y0 = S_max(bx.y, a), y1 = bx.y + bx.h < b ? bx.y + bx.h : b;
+
+				if (bx.kind == TB_RULE) {
+					if (bx.y < a - 0.01 || bx.y >= b)
+						continue;
+					y0 = bx.y;
+					y1 = bx.y + bx.h;
+				} else if (y1 <= y0)
+					continue;
+				bx.y = y0;
+				bx.h = y1 - y0;
+			}
+			bx.y += dy;
+			S_append(pg, &bx);
+		}
+	}
+	L->y += b - a;
+	L->at_top = 0;
+}
+
+/* The lowest cut at or above LIMIT that crosses no line of U below A. */
+static double
+S_cut(const struct unit *u, double a, double limit)
+{
+	double c = limit;
+	int moved = 1;
+
+	while (moved) {
+		moved = 0;
+		for (size_t i = 0; i < u->c.n; i++) {
+			const struct ts_box *bx = &u->c.b[i];
+
+			if (bx->kind != TB_TEXT && bx->kind != TB_REPT)
+				continue;
+			if (bx->y > a + 0.01 && bx->y < c - 0.01 && bx->y + bx->h > c + 0.01) {
+				c = bx->y;
+				moved = 1;
+			}
+		}
+	}
+	if (c < a + 12)
+		c = S_max(limit, a + 12);  /* a line taller than the page: cut through it */
+	return c;
+}
+
+struct tbl {
+	struct ts_blk  *t, *cap;
+	struct ts_blk **rows;
+	int             nrows;
+	double          colx[TS_MAX_COLS + 1];
+	double          x, w;
+	double          caph, capch;  /* caption height, continued caption height */
+	PangoLayout    *clay;         /* continued caption, made when first needed */
+	struct unit     head;         /* header rows */
+	int             hr1;          /* last header row, -1 if none */
+	int             repeat;       /* repeat the header rows on each page */
+};
+
+static void
+S_tbl_init(struct lay *L, struct tbl *T, struct ts_blk *t, double x, double w)
+{
+	memset(T, 0, sizeof(*T));
+	T->t = t;
+	T->x = x;
+	T->w = w;
+	T->rows = xcalloc(t->nrows ? (size_t)t->nrows : 1, sizeof(*T->rows));
+	for (struct ts_blk *c = t->first; c != NULL; c = c->next)
+		if (c->kind == BK_ROW)
+			T->rows[T->nrows++] = c;
+		else if (c->kind == BK_CAPTION)
+			T->cap = c;
+	S_table_geom(L, t, x, w, T->colx);
+	if (T->cap != NULL) {
+		struct tline *tl;
+		int n;
+
+		tl = S_lines(S_text_layout(L, T->cap, w), &n);
+		for (int i = 0; i < n; i++)
+			T->caph += tl[i].h;
+		T->caph += T->cap->after;
+		free(tl);
+	}
+	T->hr1 = -1;
+	if (t->nhead > 0) {
+		T->hr1 = S_group(T->rows, T->nrows, 0);
+		if (T->hr1 < t->nhead - 1)
+			T->hr1 = t->nhead - 1;
+		S_unit(L, t, T->rows, 0, T->hr1, T->colx, &T->head);
+	}
+	T->repeat = T->caph + T->head.h < (L->bottom - L->top) / 2;
+}
+
+static void
+S_tbl_free(struct tbl *T)
+{
+	S_unit_free(&T->head);
+	free(T->rows);
+}
+
+static void
+S_tbl_caption(struct lay *L, struct tbl *T, int cont)
+{
+	PangoLayout *lay;
+	struct tline *tl;
+	struct ts_box bx;
+	double y0;
+	int n;
+
+	if (T->cap == NULL)
+		return;
+	if (cont && T->clay == NULL) {
+		T->clay = ts_inline_layout(L->ctx, L->doc, NULL, &T->cap->st, T->cap->node,
+		    NULL, " (continued)", (int)L->P->pv.n, L->count);
+		pango_layout_set_width(T->clay, (int)(T->w * PANGO_SCALE));
+		S_reg(L, T->clay);
+	}
+	lay = cont ? T->clay : S_text_layout(L, T->cap, T->w);
+	tl = S_lines(lay, &n);
+	y0 = n > 0 ? tl[0].y : 0;
+	for (int i = 0; i < n; i++) {
+		S_line_box(&bx, cont ? TB_REPT : TB_TEXT, T->cap, lay, &tl[i], T->x,
+		    L->y + tl[i].y - y0);
+		S_append(S_cur(L), &bx);
+	}
+	if (n > 0)
+		L->y += tl[n - 1].y + tl[n - 1].h - y0;
+	L->y += T->cap->after;
+	L->at_top = 0;
+	free(tl);
+}
+
+static void
+S_tbl_break(struct lay *L, struct tbl *T)
+{
+	S_new_page(L);
+	if (L->err || !T->repeat)
+		return;
+	S_tbl_caption(L, T, 1);
+	if (T->head.h > 0)
+		S_put_slice(L, &T->head, 0, T->head.h, 1);
+}
+
+static double
+S_table_need(struct lay *L, struct ts_blk *t, double x, double w)
+{
+	struct tbl T;
+	struct unit u;
+	double need;
+
+	if (t->ncols == 0)
+		return 0;
+	S_tbl_init(L, &T, t, x, w);
+	need = T.caph + T.head.h;
+	if (T.hr1 + 1 < T.nrows) {
+		S_unit(L, t, T.rows, T.hr1 + 1, S_group(T.rows, T.nrows, T.hr1 + 1), T.colx, &u);
+		need += u.h < L->m->h - L->m->mt - L->m->mb - need ? u.h : 40;
+		S_unit_free(&u);
+	}
+	S_tbl_free(&T);
+	return need;
+}
+
+static void
+S_place_table(struct lay *L, struct ts_blk *t, double x, double w)
+{
+	struct tbl T;
+	struct unit u;
+	double gap, body = L->bottom - L->top;
+	int r, fresh = 0;
+
+	gap = S_gap(L, t);
+	if (t->ncols == 0) {
+		L->pending = t->after;
+		return;
+	}
+	S_tbl_init(L, &T, t, x, w);
+	r = T.hr1 + 1;
+	memset(&u, 0, sizeof(u));
+	if (r < T.nrows)
+		S_unit(L, t, T.rows, r, S_group(T.rows, T.nrows, r), T.colx, &u);
+	if (!L->at_top && !L->virt) {
+		double need = T.caph + T.head.h + (u.h <= body - T.caph - T.head.h ? u.h : 40);
+
+		if (L->y + gap + need > L->bottom) {
+			S_new_page(L);
+			gap = 0;
+		}
+	}
+	L->y += gap;
+	S_tbl_caption(L, &T, 0);
+	if (T.head.h > 0)
+		S_put_slice(L, &T.head, 0, T.head.h, 0);
+	while (r < T.nrows && !L->err) {
+		int r1 = S_group(T.rows, T.nrows, r);
+		double a = 0;
+
+		if (u.c.b == NULL && u.f.b == NULL && u.h == 0)
+			S_unit(L, t, T.rows, r, r1, T.colx, &u);
+		while (a < u.h - 0.01 && !L->err) {
+			double avail = L->bottom - L->y, c;
+			double room = body - (T.repeat ? T.caph + T.head.h : 0);
+
+			if (u.h - a <= avail + 0.01) {
+				S_put_slice(L, &u, a, u.h, 0);
+				fresh = 0;
+				break;
+			}
+			if (!fresh && (a == 0 && u.h <= room)) {
+				S_tbl_break(L, &T);
+				fresh = 1;
+				continue;
+			}
+			if (!fresh && avail < 3 * L->doc->size) {
+				S_tbl_break(L, &T);
+				fresh = 1;
+				continue;
+			}
+			/* A row taller than a page: cut it between lines. */
+			c = S_cut(&u, a, a + avail);
+			S_put_slice(L, &u, a, c, 0);
+			a = c;
+			S_tbl_break(L, &T);
+			fresh = 1;
+		}
+		S_unit_free(&u);
+		r = r1 + 1;
+	}
+	S_unit_free(&u);
+	S_tbl_free(&T);
+	L->pending = t->after;
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+/* Height of the first part of N that cannot be split from what precedes it. */
+static double
+S_first_need(struct lay *L, struct ts_blk *n, double x, double w, int depth)
+{
+	double need = 0;
+
+	if (depth > 8)
+		return 0;
+	switch (n->kind) {
+	case BK_HEADING:
+	case BK_PARA: {
+		double ind, hang;
+		PangoLayout *lab, *lay = S_text_prepare(L, n, w, &ind, &hang, &lab);
+		struct tline *t;
+		int nl, upto;
+
+		t = S_lines(lay, &nl);
+		upto = n->kind == BK_HEADING || n->keep || nl <= 3 ? nl : 2;
+		for (int i = 0; i < upto; i++)
+			need += t[i].h;
+		free(t);
+		if (n->keep)
+			need += S_after_need(L, n, x, w, depth);
+		break;
+	}
+	case BK_LIST:
+		if (n->first != NULL)
+			need = S_first_need(L, n->first, x, w, depth + 1);
+		break;
+	case BK_ITEM:
+		if (n->first->next->first != NULL)
+			need = S_first_need(L, n->first->next->first, x + n->parent->label_w,
+			    w - n->parent->label_w, depth + 1);
+		break;
+	case BK_TABLE:
+		need = S_table_need(L, n, x, w);
+		break;
+	case BK_BOX:
+		if (n->together)
+			need = S_measure(L, n, x, w);
+		else {
+			struct ts_blk *c = n->first;
+
+			if (c != NULL && c->kind == BK_SIDE)
+				c = c->next;
+			need = S_box_pad(n) + (c ? S_first_need(L, c, x, w, depth + 1) : 0);
+		}
+		break;
+	case BK_RULE:
+		need = 1;
+		break;
+	default:
+		break;
+	}
+	return need;
+}
+
+static void
+S_place(struct lay *L, struct ts_blk *b, double x, double w)
+{
+	if (L->err)
+		return;
+	switch (b->kind) {
+	case BK_HEADING:
+	case BK_PARA:
+		S_place_text(L, b, x, w);
+		break;
+	case BK_LIST:
+		S_place_list(L, b, x, w);
+		break;
+	case BK_TABLE:
+		S_place_table(L, b, x, w);
+		break;
+	case BK_BOX:
+		S_place_box(L, b, x, w);
+		break;
+	case BK_RULE:
+		S_place_rule(L, b, x, w);
+		break;
+	case BK_BREAK:
+		if (!L->at_top)
+			S_new_page(L);
+		break;
+	default:
+		for (struct ts_blk *c = b->first; c != NULL; c = c->next)
+			S_place(L, c, x, w);
+		break;
+	}
+}
+
+/* ------------------------------------------------------------ passes */
+
+static void
+S_reset(struct ts_blk *b)
+{
+	for (; b != NULL; b = b->next) {
+		b->lay = b->lay2 = NULL;
+		b->lay_w = 0;
+		b->first_page = b->last_page = b->dest_page = 0;
+		S_reset(b->first);
+	}
+}
+
+/* Which pages each block's lines are on, and where its first line is (link targets). */
+static void
+S_record(struct ts_pages *P)
+{
+	for (size_t p = 0; p < P->pv.n; p++)
+		for (size_t i = 0; i < P->pv.p[p].n; i++) {
+			struct ts_box *bx = &P->pv.p[p].b[i];
+
+			if (bx->kind != TB_TEXT || bx->blk == NULL)
+				continue;
+			if (bx->blk->first_page == 0)
+				bx->blk->first_page = (int)p + 1;
+			bx->blk->last_page = (int)p + 1;
+			for (struct ts_blk *a = bx->blk; a != NULL; a = a->parent)
+				if (a->dest_page == 0) {
+					a->dest_page = (int)p + 1;
+					a->dest_x = bx->x;
+					a->dest_y = bx->y;
+				}
+		}
+}
+
+/* A link to a block with no text has nowhere to go: it is drawn as plain text. */
+static void
+S_dead_links(struct ts_blk *b, struct diag *d)
+{
+	for (; b != NULL; b = b->next) {
+		for (size_t i = 0; i < b->nlinks; i++)
+			if (b->links[i].target != NULL && b->links[i].target->dest_page == 0)
+				diag_msg(d, DW_WARNING, b->line, 0,
+				    "the link target has no text to point at: the link is dropped");
+		S_dead_links(b->first, d);
+	}
+}
+
+static void
+S_running(struct lay *L, struct ts_page *pg, xmlNodePtr run, int header, int page)
+{
+	const struct ts_master *m = pg->m;
+	static const char *const slots[3] = { "left", "center", "right" };
+	double lh = L->doc->size * 0.8 * 1.3;
+	double ty = header ? m->mt - 5 * TS_MM - lh : m->h - m->mb + 5 * TS_MM;
+
+	for (xmlNodePtr c = run->children; c != NULL; c = c->next) {
+		PangoLayout *lay;
+		struct tline *t;
+		struct ts_box bx;
+		int n, k;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		for (k = 0; k < 3 && strcmp((const char *)c->name, slots[k]) != 0; k++)
+			;
+		if (k == 3)
+			continue;
+		lay = ts_running_layout(L->ctx, L->doc, c, page, (int)L->P->pv.n);
+		S_reg(L, lay);
+		t = S_lines(lay, &n);
+		for (int i = 0; i < n; i++) {
+			double x = k == 0 ? m->ml : k == 1 ? (m->ml + m->w - m->mr - t[i].w) / 2 :
+			    m->w - m->mr - t[i].w;
+
+			S_line_box(&bx, TB_RUN, NULL, lay, &t[i], x - t[i].x, ty + t[i].y - t[0].y);
+			bx.colour = 0x555555;
+			S_append(pg, &bx);
+		}
+		free(t);
+	}
+	if (header ? m->hrule : m->frule)
+		S_frame(pg, TB_RULE, m->ml, header ? m->mt - 3.5 * TS_MM : m->h - m->mb + 3.5 * TS_MM,
+		    m->w - m->ml - m->mr, 0.5, 0x999999, 0, NULL);
+}
+
+static void
+S_furniture(struct lay *L)
+{
+	PangoLayout *wm = NULL;
+	PangoRectangle log;
+
+	if (L->doc->watermark != NULL && L->doc->watermark[0] != '\0') {
+		struct ts_style st = { 96, 1, 0, 0, 0xe0e0e0 };
+
+		wm = ts_inline_layout(L->ctx, L->doc, NULL, &st, NULL, L->doc->watermark,
+		    NULL, 0, 0);
+		pango_layout_set_width(wm, -1);
+		S_reg(L, wm);
+		pango_layout_get_extents(wm, NULL, &log);
+	}
+	for (size_t p = 0; p < L->P->pv.n; p++) {
+		struct ts_page *pg = &L->P->pv.p[p];
+
+		if (pg->m->header != NULL)
+			S_running(L, pg, pg->m->header, 1, (int)p + 1);
+		if (pg->m->footer != NULL)
+			S_running(L, pg, pg->m->footer, 0, (int)p + 1);
+		if (wm != NULL) {
+			struct ts_box bx;
+			double w = (double)log.width / PANGO_SCALE, h = (double)log.height / PANGO_SCALE;
+
+			memset(&bx, 0, sizeof(bx));
+			bx.kind = TB_MARK;
+			bx.x = (pg->m->w - w) / 2;
+			bx.y = (pg->m->h - h) / 2;
+			bx.w = w;
+			bx.h = h;
+			bx.lay = wm;
+			bx.colour = 0xe0e0e0;
+			S_append(pg, &bx);
+		}
+	}
+}
+
+void
+ts_pages_free(struct ts_pages *p)
+{
+	S_pv_free(&p->pv);
+	for (size_t i = 0; i < p->nlays; i++)
+		g_object_unref(p->lays[i]);
+	free(p->lays);
+	memset(p, 0, sizeof(*p));
+}
+
+int
+ts_layout(struct ts_doc *doc, PangoContext *ctx, struct ts_pages *P, struct diag *d)
+{
+	struct lay L;
+	int count = 1;
+
+	memset(P, 0, sizeof(*P));
+	/* page-count in body text: lay out again with the count found,
+	 * until it no longer changes (twice in practice). */
+	for (int pass = 0; pass < 4; pass++) {
+		memset(&L, 0, sizeof(L));
+		L.doc = doc;
+		L.ctx = ctx;
+		L.P = P;
+		L.d = d;
+		L.pv = &P->pv;
+		L.count = count;
+		for (struct ts_blk *f = doc->root->first; f != NULL && !L.err; f = f->next) {
+			L.m = f->master;
+			S_new_page(&L);
+			for (struct ts_blk *b = f->first; b != NULL && !L.err; b = b->next)
+				S_place(&L, b, L.m->ml, L.m->w - L.m->ml - L.m->mr);
+		}
+		if (L.err)
+			return -1;
+		if (P->pv.n > 0)
+			S_cur(&L)->used = L.y;
+		if (!doc->body_count || (int)P->pv.n == count)
+			break;
+		count = (int)P->pv.n;
+		ts_pages_free(P);
+		S_reset(doc->root);
+	}
+	S_record(P);
+	S_dead_links(doc->root, d);
+	S_furniture(&L);
+	return 0;
+}

@@ -1,0 +1,666 @@
+/* read.c: typesetter stage 1 — the print tree into a block tree with resolved styles. */
+#include "typeset/layout.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "typeset/typeset.h"
+#include "util.h"
+
+struct rd {
+	struct ts_doc *doc;
+	struct diag   *d;
+	xmlNodePtr    *links;     /* link elements seen, checked once ids are known */
+	size_t         nlinks, linkcap;
+	int            err;       /* an error was reported */
+	int            toomany;   /* the block limit was reported */
+};
+
+/* Is N an element of the print namespace named NAME (NULL: any)? */
+static int
+S_is(xmlNodePtr n, const char *name)
+{
+	if (n == NULL || n->type != XML_ELEMENT_NODE || n->ns == NULL ||
+	    strcmp((const char *)n->ns->href, TS_NS) != 0)
+		return 0;
+	return name == NULL || strcmp((const char *)n->name, name) == 0;
+}
+
+/* An attribute's value, owned by the caller, or NULL. */
+static char *
+S_prop(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/*
+ * A decimal number, parsed by hand because strtod() follows LC_NUMERIC and
+ * the command line may have set a locale with a decimal comma.
+ */
+static int
+S_num(const char *s, double *out)
+{
+	double v = 0, scale = 1;
+	int neg = 0, digits = 0;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	for (; *s >= '0' && *s <= '9'; s++, digits++)
+		v = v * 10 + (*s - '0');
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++, digits++)
+			v += (*s - '0') * (scale /= 10);
+	while (*s == ' ')
+		s++;
+	if (*s != '\0' || digits == 0)
+		return -1;
+	*out = neg ? -v : v;
+	return 0;
+}
+
+/* A points attribute, or DEF; values outside 0..1000 are clamped (the schema forbids them). */
+static double
+S_pt(xmlNodePtr n, const char *name, double def)
+{
+	char *s = S_prop(n, name);
+	double v = def;
+
+	if (s != NULL && S_num(s, &v) == 0) {
+		if (v < 0)
+			v = 0;
+		if (v > 1000)
+			v = 1000;
+	} else
+		v = def;
+	free(s);
+	return v;
+}
+
+/* yes/no attribute: 1, 0, or DEF if absent. */
+static int
+S_yes(xmlNodePtr n, const char *name, int def)
+{
+	char *s = S_prop(n, name);
+	int v = def;
+
+	if (s != NULL)
+		v = strcmp(s, "yes") == 0;
+	free(s);
+	return v;
+}
+
+/* #rrggbb attribute, or DEF. */
+static long
+S_colour(xmlNodePtr n, const char *name, long def)
+{
+	char *s = S_prop(n, name), *end;
+	long v = def;
+
+	if (s != NULL && s[0] == '#' && strlen(s) == 7) {
+		v = strtol(s + 1, &end, 16);
+		if (*end != '\0')
+			v = def;
+	}
+	free(s);
+	return v;
+}
+
+static int
+S_align(xmlNodePtr n, int def)
+{
+	static const char *const names[] = { "left", "right", "center", "justify" };
+	char *s = S_prop(n, "align");
+	int v = def;
+
+	for (int i = 0; s != NULL && i < 4; i++)
+		if (strcmp(s, names[i]) == 0)
+			v = i;
+	free(s);
+	return v;
+}
+
+/* A positive integer attribute, at most MAX. */
+static int
+S_int(xmlNodePtr n, const char *name, int def, int max)
+{
+	char *s = S_prop(n, name), *end;
+	long v = def;
+
+	if (s != NULL) {
+		v = strtol(s, &end, 10);
+		if (*end != '\0' || v < 1)
+			v = def;
+		if (v > max)
+			v = max;
+	}
+	free(s);
+	return (int)v;
+}
+
+static struct ts_blk *
+S_new(struct rd *R, struct ts_blk *parent, enum ts_bkind k, xmlNodePtr n)
+{
+	struct ts_blk *b;
+
+	if (++R->doc->nblocks > TS_MAX_BLOCKS) {
+		if (!R->toomany)
+			diag_msg(R->d, DE_LIMIT, n ? xmlGetLineNo(n) : 0, 0,
+			    "the print tree has more than 100000 blocks");
+		R->toomany = R->err = 1;
+		return NULL;
+	}
+	b = xcalloc(1, sizeof(*b));
+	b->kind = k;
+	b->node = n;
+	b->line = n ? xmlGetLineNo(n) : (parent ? parent->line : 0);
+	b->shade = b->border = TS_NOCOLOUR;
+	b->colspan = b->rowspan = 1;
+	b->role = "Div";
+	if (parent != NULL) {
+		b->parent = parent;
+		b->st = parent->st;
+		if (parent->last)
+			parent->last->next = b;
+		else
+			parent->first = b;
+		parent->last = b;
+	}
+	return b;
+}
+
+static int
+S_in_cell(const struct ts_blk *b)
+{
+	for (; b != NULL; b = b->parent)
+		if (b->kind == BK_CELL)
+			return 1;
+	return 0;
+}
+
+/* The spacing attributes every block has; DEFB and DEFA are the defaults. */
+static void
+S_spacing(struct rd *R, struct ts_blk *b, double defb, double defa)
+{
+	b->before = S_pt(b->node, "space-before", defb);
+	b->after = S_pt(b->node, "space-after", defa);
+	b->keep = S_yes(b->node, "keep-with-next", 0);
+	b->id = S_prop(b->node, "id");
+	if (b->id != NULL) {
+		b->serial = ++R->doc->nserial;
+		R->doc->nids++;
+	}
+}
+
+/* Record link elements under N for checking, and page-count use. */
+static void
+S_scan_inline(struct rd *R, struct ts_blk *b, xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		if (!S_is(c, NULL))
+			continue;
+		if (S_is(c, "link")) {
+			if (R->nlinks == R->linkcap) {
+				R->linkcap = R->linkcap ? R->linkcap * 2 : 16;
+				R->links = xreallocarray(R->links, R->linkcap, sizeof(*R->links));
+			}
+			R->links[R->nlinks++] = c;
+		} else if (S_is(c, "page-count")) {
+			R->doc->body_count = 1;
+			b->dynamic = 1;
+		} else if (S_is(c, "page-number"))
+			b->dynamic = 1;
+		S_scan_inline(R, b, c);
+	}
+}
+
+static void S_blocks(struct rd *, struct ts_blk *, xmlNodePtr);
+
+static void
+S_table(struct rd *R, struct ts_blk *t)
+{
+	uint64_t *occ;       /* occupied columns per row */
+	struct ts_blk *row, *cell;
+	char *w;
+	int nrows = 0, r, c, ncols = 0, body_seen = 0;
+
+	w = S_prop(t->node, "borders");
+	t->borders = w == NULL ? 0 : strcmp(w, "rows") == 0 ? 1 : strcmp(w, "none") == 0 ? 2 : 0;
+	free(w);
+	for (xmlNodePtr n = t->node->children; n != NULL; n = n->next) {
+		if (S_is(n, "caption")) {
+			struct ts_blk *cap = S_new(R, t, BK_CAPTION, n);
+			if (cap == NULL)
+				return;
+			cap->st.bold = 1;
+			cap->after = 4;
+			S_scan_inline(R, cap, n);
+		} else if (S_is(n, "row")) {
+			if ((row = S_new(R, t, BK_ROW, n)) == NULL)
+				return;
+			row->header = S_yes(n, "header", 0) && !body_seen;
+			body_seen |= !row->header;
+			if (row->header)
+				t->nhead++;
+			row->shade = S_colour(n, "shade", TS_NOCOLOUR);
+			row->st.bold = row->header || S_yes(n, "bold", 0);
+			nrows++;
+			for (xmlNodePtr m = n->children; m != NULL; m = m->next) {
+				if (!S_is(m, "cell"))
+					continue;
+				if ((cell = S_new(R, row, BK_CELL, m)) == NULL)
+					return;
+				cell->colspan = S_int(m, "colspan", 1, TS_MAX_COLS + 1);
+				cell->rowspan = S_int(m, "rowspan", 1, 1 << 20);
+				cell->st.align = S_align(m, 0);
+				cell->shade = S_colour(m, "shade", TS_NOCOLOUR);
+				cell->header = row->header || S_yes(m, "header", 0);
+				S_blocks(R, cell, m);
+			}
+		}
+	}
+	t->nrows = nrows;
+	/* Give each cell its grid position, as HTML does with rowspan. */
+	occ = xcalloc(nrows ? nrows : 1, sizeof(*occ));
+	r = 0;
+	for (row = t->first; row != NULL; row = row->next) {
+		if (row->kind != BK_ROW)
+			continue;
+		c = 0;
+		for (cell = row->first; cell != NULL; cell = cell->next) {
+			while (c < TS_MAX_COLS && (occ[r] >> c & 1))
+				c++;
+			if (c + cell->colspan > TS_MAX_COLS) {
+				diag_msg(R->d, DE_LIMIT, cell->line, 0,
+				    "a table has more than 64 columns");
+				R->err = 1;
+				free(occ);
+				return;
+			}
+			if (cell->rowspan > nrows - r)
+				cell->rowspan = nrows - r;
+			cell->col = c;
+			cell->row = r;
+			for (int i = r; i < r + cell->rowspan; i++)
+				for (int j = c; j < c + cell->colspan; j++)
+					occ[i] |= (uint64_t)1 << j;
+			c += cell->colspan;
+			if (c > ncols)
+				ncols = c;
+		}
+		r++;
+	}
+	free(occ);
+	t->ncols = ncols;
+	/* Given widths: used only if there is one per column. */
+	if ((w = S_prop(t->node, "widths")) != NULL) {
+		double v, sum = 0;
+		char *p = w, *tok;
+		int n = 0;
+
+		t->pct = xcalloc(ncols ? ncols : 1, sizeof(double));
+		while ((tok = strtok_r(p, " \t\n", &p)) != NULL) {
+			if (n >= ncols || S_num(tok, &v) != 0 || v <= 0) {
+				n = -1;
+				break;
+			}
+			t->pct[n++] = v;
+			sum += v;
+		}
+		if (n != ncols) {
+			diag_msg(R->d, DW_WARNING, t->line, 0,
+			    "table widths do not give one positive percentage per column: widths from the content");
+			free(t->pct);
+			t->pct = NULL;
+		} else
+			for (int i = 0; i < ncols; i++)
+				t->pct[i] = t->pct[i] * 100 / sum;
+		free(w);
+	}
+}
+
+static void
+S_blocks(struct rd *R, struct ts_blk *parent, xmlNodePtr xp)
+{
+	static const double hsize[6] = { 16, 13, 11.5, 10.5, 10.5, 10.5 };
+	static const double hbefore[6] = { 18, 14, 10, 8, 8, 8 };
+	static const double hafter[6] = { 8, 6, 4, 3, 3, 3 };
+	int incell = S_in_cell(parent);
+	struct ts_blk *b;
+	char *s;
+
+	for (xmlNodePtr n = xp->children; n != NULL && !R->toomany; n = n->next) {
+		if (!S_is(n, NULL))
+			continue;
+		if (S_is(n, "heading")) {
+			if ((b = S_new(R, parent, BK_HEADING, n)) == NULL)
+				return;
+			b->level = S_int(n, "level", 1, 6);
+			b->st.size = S_pt(n, "size", hsize[b->level - 1]);
+			b->st.bold = 1;
+			b->st.italic = 0;
+			b->st.align = S_align(n, 0);
+			b->text = S_prop(n, "label");
+			S_spacing(R, b, hbefore[b->level - 1], hafter[b->level - 1]);
+			b->keep = 1;
+			if (b->serial == 0)
+				b->serial = ++R->doc->nserial;
+			S_scan_inline(R, b, n);
+		} else if (S_is(n, "para")) {
+			if ((b = S_new(R, parent, BK_PARA, n)) == NULL)
+				return;
+			b->st.align = S_align(n, b->st.align);
+			b->st.size = S_pt(n, "size", b->st.size);
+			b->st.bold = S_yes(n, "bold", b->st.bold);
+			b->st.italic = S_yes(n, "italic", b->st.italic);
+			b->st.colour = S_colour(n, "colour", b->st.colour);
+			b->indent = S_pt(n, "indent", 0);
+			S_spacing(R, b, 0, incell ? 3 : 6);
+			S_scan_inline(R, b, n);
+		} else if (S_is(n, "list")) {
+			if ((b = S_new(R, parent, BK_LIST, n)) == NULL)
+				return;
+			b->label_w = S_pt(n, "label-width", 18);
+			S_spacing(R, b, 0, 0);
+			for (xmlNodePtr it = n->children; it != NULL; it = it->next) {
+				struct ts_blk *item, *lbl, *body;
+
+				if (!S_is(it, "item"))
+					continue;
+				if ((item = S_new(R, b, BK_ITEM, it)) == NULL ||
+				    (lbl = S_new(R, item, BK_LABEL, NULL)) == NULL ||
+				    (body = S_new(R, item, BK_LBODY, NULL)) == NULL)
+					return;
+				lbl->line = body->line = item->line;
+				s = S_prop(it, "label");
+				lbl->text = s ? s : xstrdup("");
+				S_blocks(R, body, it);
+			}
+		} else if (S_is(n, "table")) {
+			if ((b = S_new(R, parent, BK_TABLE, n)) == NULL)
+				return;
+			S_spacing(R, b, 6, incell ? 3 : 10);
+			S_table(R, b);
+		} else if (S_is(n, "box")) {
+			if ((b = S_new(R, parent, BK_BOX, n)) == NULL)
+				return;
+			b->together = S_yes(n, "keep-together", 0);
+			b->border = S_colour(n, "border", TS_NOCOLOUR);
+			b->shade = S_colour(n, "shade", TS_NOCOLOUR);
+			b->indent = S_pt(n, "indent", 0);
+			b->padding = S_pt(n, "padding", 0);
+			if ((s = S_prop(n, "role")) != NULL) {
+				/* cairo 1.16 knows only PDF 1.7 tags: Aside is PDF 2.0, so Div. */
+				b->role = strcmp(s, "Sect") == 0 ? "Sect" :
+				    strcmp(s, "BlockQuote") == 0 ? "BlockQuote" :
+				    strcmp(s, "Note") == 0 ? "Note" : "Div";
+				free(s);
+			}
+			S_spacing(R, b, 6, 6);
+			if ((s = S_prop(n, "side")) != NULL) {
+				struct ts_blk *side = S_new(R, b, BK_SIDE, NULL);
+				if (side == NULL) {
+					free(s);
+					return;
+				}
+				side->text = s;
+				side->st.size = b->st.size * 0.9;
+				side->st.bold = 1;
+				side->st.align = 0;
+			}
+			S_blocks(R, b, n);
+		} else if (S_is(n, "rule")) {
+			if ((b = S_new(R, parent, BK_RULE, n)) == NULL)
+				return;
+			S_spacing(R, b, 6, 6);
+		} else if (S_is(n, "page-break")) {
+			if (S_new(R, parent, BK_BREAK, n) == NULL)
+				return;
+		}
+	}
+}
+
+/* The deepest element nesting, walking without recursion. */
+static int
+S_too_deep(xmlNodePtr root, long *line)
+{
+	int depth = 0;
+
+	for (xmlNodePtr n = root; n != NULL;) {
+		if (n->type == XML_ELEMENT_NODE && depth > TS_MAX_DEPTH) {
+			*line = xmlGetLineNo(n);
+			return 1;
+		}
+		if (n->children != NULL && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		while (n != NULL && n != root && n->next == NULL) {
+			n = n->parent;
+			depth--;
+		}
+		if (n == NULL || n == root)
+			break;
+		n = n->next;
+	}
+	return 0;
+}
+
+static int
+S_idcmp(const void *a, const void *b)
+{
+	const struct ts_blk *const *x = a, *const *y = b;
+
+	return strcmp((*x)->id, (*y)->id);
+}
+
+static void
+S_collect_ids(struct ts_doc *doc, struct ts_blk *b)
+{
+	for (; b != NULL; b = b->next) {
+		if (b->id != NULL)
+			doc->ids[doc->nids++] = b;
+		S_collect_ids(doc, b->first);
+	}
+}
+
+struct ts_blk *
+ts_find_id(const struct ts_doc *doc, const char *id)
+{
+	size_t lo = 0, hi = doc->nids;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(id, doc->ids[mid]->id);
+
+		if (c == 0)
+			return doc->ids[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+static void
+S_master(struct rd *R, struct ts_master *m, xmlNodePtr n)
+{
+	char *o = S_prop(n, "orientation");
+
+	m->name = S_prop(n, "name");
+	if (m->name == NULL)
+		m->name = xstrdup("");
+	/* A4 is 210 x 297 mm. */
+	m->w = 210 * TS_MM;
+	m->h = 297 * TS_MM;
+	if (o != NULL && strcmp(o, "landscape") == 0) {
+		m->w = 297 * TS_MM;
+		m->h = 210 * TS_MM;
+	}
+	free(o);
+	m->mt = S_pt(n, "margin-top-mm", 25) * TS_MM;
+	m->mb = S_pt(n, "margin-bottom-mm", 25) * TS_MM;
+	m->ml = S_pt(n, "margin-left-mm", 20) * TS_MM;
+	m->mr = S_pt(n, "margin-right-mm", 20) * TS_MM;
+	/* Margins that leave no room are an error, not a crash later. */
+	if (m->ml + m->mr > m->w - 72 || m->mt + m->mb > m->h - 72) {
+		diag_msg(R->d, DE_LIMIT, xmlGetLineNo(n), 0,
+		    "page-master margins leave less than an inch for the text");
+		R->err = 1;
+	}
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		if (S_is(c, "header")) {
+			m->header = c;
+			m->hrule = S_yes(c, "rule", 1);
+		} else if (S_is(c, "footer")) {
+			m->footer = c;
+			m->frule = S_yes(c, "rule", 1);
+		}
+	}
+}
+
+int
+ts_read(xmlDocPtr print, struct ts_doc *doc, struct diag *d)
+{
+	struct rd R;
+	xmlNodePtr root = xmlDocGetRootElement(print);
+	long line = 0;
+	char *s;
+
+	memset(doc, 0, sizeof(*doc));
+	memset(&R, 0, sizeof(R));
+	R.doc = doc;
+	R.d = d;
+	if (!S_is(root, "document")) {
+		diag_msg(d, DF_INTERNAL, root ? xmlGetLineNo(root) : 0, 0,
+		    "the print tree's root is not a print document");
+		return -1;
+	}
+	if (S_too_deep(root, &line)) {
+		diag_msg(d, DE_LIMIT, line, 0, "elements are nested more than 100 deep");
+		return -1;
+	}
+	doc->title = S_prop(root, "title");
+	doc->author = S_prop(root, "author");
+	doc->subject = S_prop(root, "subject");
+	doc->keywords = S_prop(root, "keywords");
+	doc->date = S_prop(root, "date");
+	doc->lang = S_prop(root, "lang");
+	doc->watermark = S_prop(root, "watermark");
+	doc->font = S_prop(root, "font");
+	if (doc->font == NULL)
+		doc->font = xstrdup("Liberation Sans");
+	doc->size = S_pt(root, "size", 10.5);
+	if (doc->size < 1)
+		doc->size = 1;
+
+	if ((doc->root = S_new(&R, NULL, BK_ROOT, root)) == NULL)
+		goto out;
+	doc->root->st.size = doc->size;
+	doc->root->st.colour = TS_NOCOLOUR;
+	for (xmlNodePtr n = root->children; n != NULL; n = n->next) {
+		if (S_is(n, "page-master") && doc->nm < 8)
+			S_master(&R, &doc->m[doc->nm++], n);
+		else if (S_is(n, "flow")) {
+			struct ts_blk *f = S_new(&R, doc->root, BK_FLOW, n);
+
+			if (f == NULL)
+				break;
+			s = S_prop(n, "master");
+			for (size_t i = 0; s != NULL && i < doc->nm; i++)
+				if (strcmp(doc->m[i].name, s) == 0)
+					f->master = &doc->m[i];
+			if (f->master == NULL) {
+				diag_msg(d, DE_UNKNOWN_REF, f->line, 0, "master",
+				    s ? s : "", "a page-master");
+				R.err = 1;
+			}
+			free(s);
+			S_blocks(&R, f, n);
+		}
+	}
+	if (doc->nm == 0) {
+		diag_msg(d, DF_INTERNAL, xmlGetLineNo(root), 0, "the print tree has no page-master");
+		R.err = 1;
+	}
+	if (R.err)
+		goto out;
+
+	/* Ids, then the links that name them. */
+	doc->ids = xcalloc(doc->nids ? doc->nids : 1, sizeof(*doc->ids));
+	doc->nids = 0;
+	S_collect_ids(doc, doc->root);
+	qsort(doc->ids, doc->nids, sizeof(*doc->ids), S_idcmp);
+	for (size_t i = 1; i < doc->nids; i++)
+		if (strcmp(doc->ids[i - 1]->id, doc->ids[i]->id) == 0) {
+			diag_msg(d, DE_DUP_ID, doc->ids[i]->line, 0, doc->ids[i]->id);
+			R.err = 1;
+		}
+	for (size_t i = 0; i < R.nlinks; i++) {
+		s = S_prop(R.links[i], "href");
+		if (s == NULL)
+			s = xstrdup("");
+		if (s[0] == '#') {
+			if (ts_find_id(doc, s + 1) == NULL) {
+				diag_msg(d, DE_UNKNOWN_REF, xmlGetLineNo(R.links[i]), 0,
+				    "link", s, "a block of this document");
+				R.err = 1;
+			}
+		} else if (strncmp(s, "http://", 7) != 0 && strncmp(s, "https://", 8) != 0 &&
+		    strncmp(s, "mailto:", 7) != 0) {
+			diag_msg(d, DE_BAD_LINK, xmlGetLineNo(R.links[i]), 0, s);
+			R.err = 1;
+		}
+		free(s);
+	}
+out:
+	free(R.links);
+	return R.err ? -1 : 0;
+}
+
+static void
+S_free_blk(struct ts_blk *b)
+{
+	while (b != NULL) {
+		struct ts_blk *next = b->next;
+
+		S_free_blk(b->first);
+		free(b->id);
+		free(b->text);
+		free(b->pct);
+		for (size_t i = 0; i < b->nlinks; i++)
+			free(b->links[i].uri);
+		free(b->links);
+		free(b);
+		b = next;
+	}
+}
+
+void
+ts_doc_free(struct ts_doc *doc)
+{
+	free(doc->title);
+	free(doc->author);
+	free(doc->subject);
+	free(doc->keywords);
+	free(doc->date);
+	free(doc->lang);
+	free(doc->watermark);
+	free(doc->font);
+	for (size_t i = 0; i < doc->nm; i++)
+		free(doc->m[i].name);
+	S_free_blk(doc->root);
+	free(doc->ids);
+	memset(doc, 0, sizeof(*doc));
+}
