@@ -1,0 +1,328 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- common.xsl: HTML templates every document kind shares: inline text, blocks, tables, the page skeleton. -->
+<!--
+  Reads a compiled tree (source namespace urn:csdoc:1, prefix s; compiled
+  additions urn:csdoc:compiled:1, prefix c) and prints what it says: every
+  name, date, label and figure comes from a c: attribute, never from
+  arithmetic here.  Rules kept throughout:
+  - no disable-output-escaping, no source text in <script> or <style>;
+  - s:a/@href is copied as is (csdoc has already refused other schemes);
+  - every table sits in a scrolling region that a keyboard can reach.
+  A kind's stylesheet imports this one and may override the named
+  templates marked "override".
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:s="urn:csdoc:1"
+    xmlns:c="urn:csdoc:compiled:1"
+    exclude-result-prefixes="s c">
+
+  <!-- doctype-system about:legacy-compat makes libxslt write <!DOCTYPE html>.
+       The charset is declared by the http-equiv meta in the page template:
+       libxml2's HTML writer adds that form itself unless it is present, and
+       a second, <meta charset>, declaration would be a validation error. -->
+  <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat"
+      indent="no"/>
+
+  <!-- Source elements whose content is elements only: their whitespace is
+       layout, not text. Mixed content (p, li, cell, decisions) is kept. -->
+  <xsl:strip-space elements="s:registry s:attendance s:present s:apologies
+      s:in-attendance s:observers s:table s:row s:ul s:ol s:quote
+      s:action-updates s:carried s:declarations c:register"/>
+
+  <!-- ============================================================ page -->
+
+  <!-- The page skeleton. title: the <title> text; header, content: result
+       fragments for the page header and <main>; body-class: classes on <body>. -->
+  <xsl:template name="page">
+    <xsl:param name="title"/>
+    <xsl:param name="lang" select="'en-GB'"/>
+    <xsl:param name="body-class"/>
+    <xsl:param name="header"/>
+    <xsl:param name="content"/>
+    <xsl:param name="footer"/>
+    <html lang="{$lang}">
+      <head>
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <xsl:if test="/*/@c:generator">
+          <meta name="generator" content="{/*/@c:generator}"/>
+        </xsl:if>
+        <title><xsl:value-of select="$title"/></title>
+        <link rel="stylesheet" href="csdoc.css"/>
+      </head>
+      <body>
+        <xsl:if test="string($body-class) != ''">
+          <xsl:attribute name="class"><xsl:value-of select="$body-class"/></xsl:attribute>
+        </xsl:if>
+        <a class="skip-link" href="#content">Skip to content</a>
+        <header class="doc-header">
+          <xsl:copy-of select="$header"/>
+        </header>
+        <main id="content">
+          <xsl:copy-of select="$content"/>
+        </main>
+        <footer class="doc-footer">
+          <xsl:copy-of select="$footer"/>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- A scrolling region for a wide table: focusable so that a keyboard can
+       scroll it, named by the table's caption (label-id) or by label. -->
+  <xsl:template name="table-region">
+    <xsl:param name="label-id"/>
+    <xsl:param name="label"/>
+    <xsl:param name="content"/>
+    <div class="table-wrap" role="region" tabindex="0">
+      <xsl:choose>
+        <xsl:when test="string($label-id) != ''">
+          <xsl:attribute name="aria-labelledby"><xsl:value-of select="$label-id"/></xsl:attribute>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:attribute name="aria-label"><xsl:value-of select="$label"/></xsl:attribute>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:copy-of select="$content"/>
+    </div>
+  </xsl:template>
+
+  <!-- Copies an author's id, if any, onto the element being written. -->
+  <xsl:template name="copy-id">
+    <xsl:if test="@id">
+      <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ inline -->
+
+  <xsl:template match="s:em"><em><xsl:apply-templates/></em></xsl:template>
+  <xsl:template match="s:strong"><strong><xsl:apply-templates/></strong></xsl:template>
+  <xsl:template match="s:u"><span class="u"><xsl:apply-templates/></span></xsl:template>
+  <xsl:template match="s:sup"><sup><xsl:apply-templates/></sup></xsl:template>
+  <xsl:template match="s:sub"><sub><xsl:apply-templates/></sub></xsl:template>
+  <xsl:template match="s:br"><br/></xsl:template>
+
+  <xsl:template match="s:a">
+    <a href="{@href}"><xsl:apply-templates/></a>
+  </xsl:template>
+
+  <!-- A quotation in running text; the speaker, when named, follows it. -->
+  <xsl:template match="s:q">
+    <q><xsl:apply-templates/></q>
+    <xsl:if test="@c:by-name">
+      <xsl:text> (</xsl:text>
+      <xsl:value-of select="@c:by-name"/>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A person, organisation or group: csdoc chose the words for its form. -->
+  <xsl:template match="s:name">
+    <xsl:value-of select="@c:display"/>
+  </xsl:template>
+
+  <xsl:template match="s:date">
+    <time datetime="{@when}"><xsl:value-of select="@c:display"/></time>
+  </xsl:template>
+
+  <xsl:template match="s:abbr">
+    <abbr>
+      <xsl:if test="@title">
+        <xsl:attribute name="title"><xsl:value-of select="@title"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </abbr>
+  </xsl:template>
+
+  <!-- ============================================================ blocks -->
+
+  <xsl:template match="s:p">
+    <p><xsl:call-template name="copy-id"/><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- override: the rank (2-6) of the heading that opens the section the
+       context node is in; s:heading prints one rank below it. -->
+  <xsl:template name="section-rank">
+    <xsl:value-of select="1"/>
+  </xsl:template>
+
+  <!-- A sub-heading inside a section ("Police:", "Green"). -->
+  <xsl:template match="s:heading">
+    <xsl:variable name="rank">
+      <xsl:call-template name="section-rank"/>
+    </xsl:variable>
+    <xsl:variable name="h">
+      <xsl:choose>
+        <xsl:when test="$rank &gt;= 6">6</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$rank + 1"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="h{$h}">
+      <xsl:attribute name="class">subheading</xsl:attribute>
+      <xsl:call-template name="copy-id"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="s:quote">
+    <figure class="quote">
+      <xsl:call-template name="copy-id"/>
+      <blockquote><xsl:apply-templates select="s:p"/></blockquote>
+      <xsl:if test="@c:by-name">
+        <figcaption>
+          <xsl:text>— </xsl:text>
+          <xsl:value-of select="@c:by-name"/>
+        </figcaption>
+      </xsl:if>
+    </figure>
+  </xsl:template>
+
+  <xsl:template match="s:ul">
+    <ul><xsl:call-template name="copy-id"/><xsl:apply-templates select="s:li"/></ul>
+  </xsl:template>
+
+  <xsl:template match="s:ul/s:li">
+    <li><xsl:call-template name="copy-id"/><xsl:apply-templates/></li>
+  </xsl:template>
+
+  <!-- Numbered lists print csdoc's labels ("a)", "ii.") in a hanging
+       column; the browser's own numbers are switched off in the CSS. -->
+  <xsl:template match="s:ol">
+    <ol class="labelled"><xsl:call-template name="copy-id"/><xsl:apply-templates select="s:li"/></ol>
+  </xsl:template>
+
+  <xsl:template match="s:ol/s:li">
+    <li>
+      <xsl:call-template name="copy-id"/>
+      <span class="label"><xsl:value-of select="@c:label"/></span>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates/>
+    </li>
+  </xsl:template>
+
+  <!-- ============================================================ tables -->
+
+  <xsl:template match="s:table">
+    <xsl:variable name="caption-id">
+      <xsl:if test="s:caption">
+        <xsl:value-of select="concat('cap-', generate-id(s:caption))"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="borders">
+      <xsl:choose>
+        <xsl:when test="@borders"><xsl:value-of select="@borders"/></xsl:when>
+        <xsl:otherwise>grid</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="table-region">
+      <xsl:with-param name="label-id" select="$caption-id"/>
+      <xsl:with-param name="label">
+        <xsl:text>Table: </xsl:text>
+        <xsl:for-each select="s:column">
+          <xsl:if test="position() != 1">, </xsl:if>
+          <xsl:value-of select="normalize-space(.)"/>
+        </xsl:for-each>
+      </xsl:with-param>
+      <xsl:with-param name="content">
+        <table class="data borders-{$borders}">
+          <xsl:call-template name="copy-id"/>
+          <xsl:if test="s:caption">
+            <caption id="{$caption-id}"><xsl:apply-templates select="s:caption/node()"/></caption>
+          </xsl:if>
+          <xsl:if test="s:column/@width">
+            <colgroup>
+              <xsl:for-each select="s:column">
+                <col>
+                  <!-- @width is a schema-checked "NN%", never free text. -->
+                  <xsl:if test="@width">
+                    <xsl:attribute name="style">width: <xsl:value-of select="@width"/></xsl:attribute>
+                  </xsl:if>
+                </col>
+              </xsl:for-each>
+            </colgroup>
+          </xsl:if>
+          <xsl:if test="not(@headings = 'no')">
+            <thead>
+              <tr><xsl:apply-templates select="s:column"/></tr>
+            </thead>
+          </xsl:if>
+          <tbody>
+            <xsl:apply-templates select="s:row"/>
+          </tbody>
+        </table>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A column heading; an empty one is a plain cell, not an empty header. -->
+  <xsl:template match="s:column">
+    <xsl:choose>
+      <xsl:when test="normalize-space(.) = '' and not(*)">
+        <td class="blank"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <th scope="col">
+          <xsl:if test="@c:align = 'right'">
+            <xsl:attribute name="class">num</xsl:attribute>
+          </xsl:if>
+          <xsl:apply-templates/>
+        </th>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="s:row">
+    <tr>
+      <xsl:call-template name="copy-id"/>
+      <xsl:variable name="class">
+        <xsl:if test="@kind = 'total'"> total</xsl:if>
+        <xsl:if test="@kind = 'heading'"> heading</xsl:if>
+        <xsl:if test="@shade = 'yes'"> shade</xsl:if>
+      </xsl:variable>
+      <xsl:if test="$class != ''">
+        <xsl:attribute name="class"><xsl:value-of select="normalize-space($class)"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates select="s:cell"/>
+    </tr>
+  </xsl:template>
+
+  <xsl:template match="s:cell">
+    <xsl:variable name="class">
+      <xsl:if test="@c:align = 'right'"> num</xsl:if>
+      <xsl:if test="@shade = 'yes'"> shade</xsl:if>
+    </xsl:variable>
+    <xsl:variable name="name">
+      <xsl:choose>
+        <xsl:when test="@c:header = 'yes'">th</xsl:when>
+        <xsl:otherwise>td</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$name}">
+      <xsl:if test="@c:header = 'yes'">
+        <xsl:attribute name="scope">
+          <xsl:choose>
+            <xsl:when test="@colspan &gt; 1">colgroup</xsl:when>
+            <xsl:otherwise>row</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:if test="@colspan &gt; 1">
+        <xsl:attribute name="colspan"><xsl:value-of select="@colspan"/></xsl:attribute>
+      </xsl:if>
+      <xsl:if test="@rowspan &gt; 1">
+        <xsl:attribute name="rowspan"><xsl:value-of select="@rowspan"/></xsl:attribute>
+      </xsl:if>
+      <xsl:if test="$class != ''">
+        <xsl:attribute name="class"><xsl:value-of select="normalize-space($class)"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Elements csdoc adds (c:register) print only where a kind's
+       stylesheet asks for them. -->
+  <xsl:template match="c:*"/>
+
+</xsl:stylesheet>
