@@ -1,0 +1,114 @@
+# Makefile: build csdoc, render the samples into out/, run the tests.
+#
+#   make            check/install packages, build compiler/csdoc, render samples/*.xml into out/
+#   make test       build and run every test (unit, regress, bad inputs)
+#   make asan       the tests again with AddressSanitizer and UBSan
+#   make valgrind   the tests again under valgrind
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make regress-update   rewrite tests/regress expectations (review the diff)
+
+PREFIX  ?= /usr/local
+DATADIR ?= $(PREFIX)/share/csdoc
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS    := libxml-2.0 libxslt cairo pango pangocairo
+
+# BUILD holds objects; sanitizer and valgrind runs use their own.
+BUILD   ?= build/default
+CSDOC   ?= compiler/csdoc
+SAN     ?=
+OPT     ?= -O2
+
+VERSION := 0.1.0
+CFLAGS  ?= $(OPT) -g
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow \
+	-Wstrict-prototypes -Wmissing-prototypes $(CFLAGS) $(SAN) \
+	-DCSDOC_VERSION='"$(VERSION)"' -DCSDOC_DATADIR='"$(DATADIR)"' \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) -Icompiler
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+# Every layer's sources; main.c is the command line only.
+LIB_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c compiler/*/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/compiler/main.o
+LIB_A   := $(BUILD)/libcsdoc.a
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+SAMPLES := $(wildcard samples/*.xml)
+SAMPLE_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
+
+.PHONY: all deps build samples test unit regress bad asan valgrind install uninstall clean regress-update
+
+all: deps build samples
+
+deps:
+	@.ci/deps build
+
+build: $(CSDOC)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB_A): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(CSDOC): $(MAIN_OBJ) $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB_A) $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_A) $(LIBS) $(CMOCKA_LIBS)
+
+# One build call for all samples: each is compiled on its own, and a bad one
+# does not stop the others.
+samples: $(CSDOC)
+	@mkdir -p out
+	./$(CSDOC) build -o out -f pdf,html,xml $(SAMPLES)
+
+test: deps-test $(CSDOC) $(UNIT_BIN)
+	@tests/run-all.sh "$(CSDOC)" "$(BUILD)/tests" "$(RUNNER)"
+
+deps-test:
+	@.ci/deps test
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do $(RUNNER) $$t || exit 1; done
+
+regress-update: $(CSDOC)
+	@tests/regress/update.sh "$(CSDOC)"
+
+asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(MAKE) BUILD=build/asan CSDOC=build/asan/csdoc OPT=-O1 \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		test
+
+valgrind:
+	$(MAKE) BUILD=build/valgrind CSDOC=build/valgrind/csdoc OPT=-O1 \
+		RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp" \
+		test
+
+install: $(CSDOC)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/schemas \
+		$(DESTDIR)$(DATADIR)/stylesheets/html $(DESTDIR)$(DATADIR)/stylesheets/print
+	install -m 755 $(CSDOC) $(DESTDIR)$(PREFIX)/bin/csdoc
+	install -m 644 schemas/*.xsd schemas/catalog.xml $(DESTDIR)$(DATADIR)/schemas/
+	install -m 644 stylesheets/html/* $(DESTDIR)$(DATADIR)/stylesheets/html/
+	install -m 644 stylesheets/print/* $(DESTDIR)$(DATADIR)/stylesheets/print/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/csdoc
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build $(CSDOC)
+	find out -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

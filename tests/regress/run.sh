@@ -1,0 +1,92 @@
+# tests/regress/run.sh: every sample compiles with its expected diagnostics and compiled tree, and its PDF and HTML pass their checks (sourced by run-all.sh).
+
+# The Nu HTML Checker, if installed (.ci/run installs it).
+vnu_jar() {
+	for j in build/vnu/node_modules/vnu-jar/build/dist/vnu.jar /usr/share/java/vnu.jar; do
+		[ -f "$j" ] && { echo "$j"; return 0; }
+	done
+	return 1
+}
+
+# Every line of the sample's running text is in the PDF's text.  Only the
+# body of each A4 page is read (the running header and footer would split a
+# paragraph that runs over a page).  White space and hyphens are left out on
+# both sides: lines break anywhere, and pdftotext joins a word broken at a
+# hyphen.
+pdf_has_text() {
+	pdf=$1 compiled=$2
+	pdftotext -enc UTF-8 -x 0 -y 58 -W 2000 -H 726 "$pdf" - | tr -d ' \n\t\f\r-' >"$pdf.txt"
+	xsltproc tests/regress/text.xsl "$compiled" | while IFS= read -r line; do
+		[ -z "$line" ] && continue
+		want=$(printf '%s' "$line" | tr -d ' \t-')
+		grep -qF -- "$want" "$pdf.txt" || { echo "missing from PDF: $line"; return 1; }
+	done
+}
+
+regress_run() {
+	csdoc=$1
+	work=$(mktemp -d)
+	for sample in samples/*.xml; do
+		name=$(basename "$sample" .xml)
+		exp=tests/regress/$name
+
+		"$csdoc" check "$sample" 2>"$work/$name.diag"
+		rc=$?
+		if [ -f "$exp.diag" ]; then
+			same_file "regress/$name: diagnostics" "$exp.diag" "$work/$name.diag"
+		else
+			fail "regress/$name: no $exp.diag (make regress-update)"
+		fi
+		if grep -q ': error: ' "$work/$name.diag"; then want=1; else want=0; fi
+		[ "$rc" = "$want" ] && ok "regress/$name: check exit status" || fail "regress/$name: check exit status $rc"
+
+		"$csdoc" build -o "$work" -f pdf,html,xml,boxes "$sample" 2>/dev/null
+		rc=$?
+		[ "$rc" = 0 ] && ok "regress/$name: build" || { fail "regress/$name: build exit status $rc"; continue; }
+		[ -f "$exp.compiled.xml" ] && same_file "regress/$name: compiled tree" "$exp.compiled.xml" "$work/$name.compiled.xml"
+		[ -f "$exp.boxes" ] && same_file "regress/$name: pages and boxes" "$exp.boxes" "$work/$name.boxes"
+
+		pdf=$work/$name.pdf
+		check "regress/$name: qpdf --check" qpdf --check "$pdf"
+		pdffonts "$pdf" >"$work/fonts" 2>&1
+		if [ "$(tail -n +3 "$work/fonts" | awk '{ if ($(NF-4) != "yes") print }' | wc -l)" = 0 ] &&
+		    [ "$(tail -n +3 "$work/fonts" | wc -l)" -gt 0 ]; then
+			ok "regress/$name: every font embedded"
+		else
+			fail "regress/$name: a font is not embedded"; cat "$work/fonts"
+		fi
+		pdfinfo "$pdf" >"$work/info" 2>&1
+		check "regress/$name: tagged PDF" grep -q '^Tagged: *yes' "$work/info"
+		check "regress/$name: PDF title" grep -q '^Title: *..' "$work/info"
+		check "regress/$name: PDF author" grep -q '^Author: *..' "$work/info"
+		check "regress/$name: PDF has the sample's text" pdf_has_text "$pdf" "$work/$name.compiled.xml"
+		# the same input gives the same bytes
+		mkdir -p "$work/again"
+		"$csdoc" build -o "$work/again" -f pdf "$sample" 2>/dev/null
+		check "regress/$name: reproducible PDF" cmp -s "$pdf" "$work/again/$name.pdf"
+
+		html=$work/$name.html
+		check "regress/$name: HTML is en-GB" grep -q '<html lang="en-GB"' "$html"
+		check "regress/$name: HTML has a title" grep -q '<title>..*</title>' "$html"
+	done
+
+	if jar=$(vnu_jar) && command -v java >/dev/null 2>&1; then
+		if java -jar "$jar" --errors-only "$work"/*.html >"$work/vnu.txt" 2>&1; then
+			ok "regress: Nu HTML Checker finds no errors"
+		else
+			fail "regress: Nu HTML Checker errors"; head -20 "$work/vnu.txt"
+		fi
+	else
+		echo "note: the Nu HTML Checker (npm vnu-jar) is not installed; HTML validity not checked"
+	fi
+
+	# A UTF-16 file with a byte order mark compiles exactly like its UTF-8 twin.
+	first=$(ls samples/*.xml | head -1)
+	sed 's/encoding="UTF-8"/encoding="UTF-16"/' "$first" | iconv -f UTF-8 -t UTF-16 >"$work/utf16.xml"
+	cp "$first" "$work/utf8.xml"
+	"$csdoc" build -o "$work/u" -f xml "$work/utf16.xml" "$work/utf8.xml" 2>/dev/null
+	sed 's/c:source="[^"]*"//' "$work/u/utf16.compiled.xml" >"$work/u16"
+	sed 's/c:source="[^"]*"//' "$work/u/utf8.compiled.xml" >"$work/u8"
+	same_file "regress: UTF-16 source compiles like its UTF-8 twin" "$work/u8" "$work/u16"
+	rm -rf "$work"
+}

@@ -1,0 +1,20 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- text.xsl: the running text of a compiled tree, one paragraph a line, to find in the PDF's text. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:s="urn:csdoc:1" xmlns:c="urn:csdoc:compiled:1">
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <!-- paragraphs and item titles outside tables: their words run on in the PDF text -->
+  <xsl:template match="/">
+    <xsl:for-each select="//s:p[not(ancestor::s:table)] | //s:item/s:title">
+      <xsl:variable name="t"><xsl:apply-templates mode="text"/></xsl:variable>
+      <xsl:value-of select="normalize-space($t)"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="s:date | s:name" mode="text"><xsl:value-of select="@c:display"/></xsl:template>
+  <xsl:template match="s:br" mode="text"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="text()" mode="text"><xsl:value-of select="."/></xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,25 @@
+#!/bin/sh
+# tests/regress/update.sh CSDOC: rewrite the expected outputs of the samples and the bad inputs from the current build; review the diff before committing.
+cd "$(dirname "$0")/../.." || exit 3
+csdoc=$(pwd)/$1
+CSDOC_DATA=$(pwd)
+export CSDOC_DATA
+work=$(mktemp -d)
+for sample in samples/*.xml; do
+	name=$(basename "$sample" .xml)
+	"$csdoc" check "$sample" 2>"tests/regress/$name.diag"
+	"$csdoc" build -o "$work" -f xml,boxes "$sample" 2>/dev/null
+	cp "$work/$name.compiled.xml" "tests/regress/$name.compiled.xml"
+	[ -f "$work/$name.boxes" ] && cp "$work/$name.boxes" "tests/regress/$name.boxes"
+done
+. tests/bad/run.sh
+cp tests/bad/*.xml "$work/"
+bad_generate "$work"
+for input in "$work"/*.xml; do
+	name=$(basename "$input" .xml)
+	[ -f "tests/bad/$name.xml" ] || [ "$name" = deep-nesting ] || [ "$name" = over-size-limit ] || continue
+	(cd "$work" && "$csdoc" check "$name.xml") 2>"tests/bad/$name.diag"
+done
+rm -rf "$work"
+git status --short tests/regress tests/bad
+echo "review with: git diff tests/"

@@ -1,0 +1,40 @@
+#!/bin/sh
+# tests/run-all.sh CSDOC UNITDIR [RUNNER]: run the unit tests, the sample regressions and the bad inputs; print one summary line.
+cd "$(dirname "$0")/.." || exit 3
+csdoc=$1 unitdir=$2 runner=${3:-}
+# run against this tree's schemas and stylesheets, whatever is installed
+CSDOC_DATA=$(pwd)
+export CSDOC_DATA
+. tests/lib.sh
+. tests/regress/run.sh
+. tests/bad/run.sh
+
+# under valgrind, the compiler runs under it too
+if [ -n "$runner" ]; then
+	wrapped=$(mktemp)
+	printf '#!/bin/sh\nexec %s "%s/%s" "$@"\n' "$runner" "$(pwd)" "$csdoc" >"$wrapped"
+	chmod +x "$wrapped"
+	csdoc_run=$wrapped
+else
+	csdoc_run=$csdoc
+fi
+
+echo "== unit tests"
+for t in "$unitdir"/test_*; do
+	[ -x "$t" ] || continue
+	if $runner "$t" >"$t.log" 2>&1; then
+		ok "unit/$(basename "$t")"
+	else
+		fail "unit/$(basename "$t")"
+		tail -20 "$t.log"
+	fi
+done
+echo "== samples"
+regress_run "$csdoc_run"
+echo "== bad inputs"
+bad_run "$csdoc_run"
+
+[ -n "$runner" ] && rm -f "$wrapped"
+[ "$FAILED" -gt 0 ] && printf 'failures:%s\n' "$FAILURES"
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" = 0 ]
