@@ -40,7 +40,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SAMPLES := $(wildcard samples/*.xml)
 SAMPLE_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 
-.PHONY: all deps build samples test unit regress bad asan valgrind install uninstall clean regress-update
+.PHONY: all deps deps-test build samples test unit asan valgrind install install-files uninstall clean regress-update
 
 all: deps build samples
 
@@ -96,6 +96,10 @@ valgrind:
 		test
 
 install: $(CSDOC)
+	@$(MAKE) --no-print-directory install-files
+
+# install-files copies without rebuilding; the tests use it on the binary they test.
+install-files:
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/schemas \
 		$(DESTDIR)$(DATADIR)/stylesheets/html $(DESTDIR)$(DATADIR)/stylesheets/print
 	install -m 755 $(CSDOC) $(DESTDIR)$(PREFIX)/bin/csdoc

@@ -225,9 +225,12 @@ S_table(xmlNodePtr t)
 			const char *span = tree_attr(cell, "colspan");
 			long n = span ? strtol(span, NULL, 10) : 1;
 
-			tree_set(cell, "align", col < ncol ? align[col] : "left");
-			if (kind && strcmp(kind, "heading") == 0)
+			/* a row of headings inside the body reads as text, whatever the column */
+			if (kind && strcmp(kind, "heading") == 0) {
+				tree_set(cell, "align", "left");
 				tree_set(cell, "header", "yes");
+			} else
+				tree_set(cell, "align", col < ncol ? align[col] : "left");
 			col += n > 0 ? (size_t)n : 1;
 		}
 	}

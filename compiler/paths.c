@@ -24,7 +24,11 @@ S_has_schemas(const char *dir)
 	return ok;
 }
 
-/* The directory above the one holding the running binary, if it has schemas/. */
+/*
+ * Beside the running binary: the source tree it was built in (compiler/csdoc
+ * or build/…/csdoc below a directory with schemas/), or an install tree
+ * (PREFIX/bin/csdoc with PREFIX/share/csdoc), wherever it was moved.
+ */
 static char *
 S_from_binary(void)
 {
@@ -34,15 +38,20 @@ S_from_binary(void)
 	if (n <= 0)
 		return NULL;
 	exe[n] = '\0';
-	/* strip the file name, then go up until a directory has schemas/ (at most 3 levels) */
 	for (int up = 0; up < 4; up++) {
-		char *slash = strrchr(exe, '/');
+		char *slash = strrchr(exe, '/'), *share;
 
 		if (slash == NULL || slash == exe)
 			return NULL;
 		*slash = '\0';
-		if (up > 0 && S_has_schemas(exe))
+		if (up == 0)
+			continue;
+		if (S_has_schemas(exe))
 			return xstrdup(exe);
+		share = xasprintf("%s/share/csdoc", exe);
+		if (S_has_schemas(share))
+			return share;
+		free(share);
 	}
 	return NULL;
 }

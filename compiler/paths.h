@@ -4,8 +4,9 @@
 
 /*
  * The data directory holding schemas/ and stylesheets/: $CSDOC_DATA if set;
- * else the source tree the binary was built in (compiler/csdoc finds ../);
- * else the installed CSDOC_DATADIR.  Computed once; not to be freed.
+ * else found beside the binary (the source tree it was built in, or
+ * PREFIX/share/csdoc for PREFIX/bin/csdoc); else the configured
+ * CSDOC_DATADIR.  Computed once; not to be freed.
  */
 const char *paths_datadir(void);
 

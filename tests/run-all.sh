@@ -34,6 +34,22 @@ regress_run "$csdoc_run"
 echo "== bad inputs"
 bad_run "$csdoc_run"
 
+# Installed anywhere, the binary finds its schemas and stylesheets by itself.
+echo "== install"
+inst=$(mktemp -d)
+if make -s --no-print-directory install-files DESTDIR="$inst" PREFIX=/opt/csdoc CSDOC="$csdoc" >/dev/null; then
+	first=$(ls samples/*.xml | head -1)
+	if (unset CSDOC_DATA; cd "$inst" && "$inst/opt/csdoc/bin/csdoc" build -o out -f pdf,html "$OLDPWD/$first") >/dev/null 2>&1 &&
+	    [ -s "$inst/out/$(basename "$first" .xml).pdf" ]; then
+		ok "install: the installed binary finds its data"
+	else
+		fail "install: the installed binary cannot build a sample"
+	fi
+else
+	fail "install: make install failed"
+fi
+rm -rf "$inst"
+
 [ -n "$runner" ] && rm -f "$wrapped"
 [ "$FAILED" -gt 0 ] && printf 'failures:%s\n' "$FAILURES"
 echo "$PASSED passed, $FAILED failed"

@@ -26,7 +26,7 @@ pdf_has_text() {
 regress_run() {
 	csdoc=$1
 	work=$(mktemp -d)
-	for sample in samples/*.xml; do
+	for sample in samples/*.xml tests/regress/cases/*.xml; do
 		name=$(basename "$sample" .xml)
 		exp=tests/regress/$name
 
@@ -68,6 +68,18 @@ regress_run() {
 		html=$work/$name.html
 		check "regress/$name: HTML is en-GB" grep -q '<html lang="en-GB"' "$html"
 		check "regress/$name: HTML has a title" grep -q '<title>..*</title>' "$html"
+
+		# a draft says so on every page and in the HTML
+		if grep -q 'c:status="draft"' "$work/$name.compiled.xml"; then
+			pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
+			marked=0
+			for p in $(seq 1 "$pages"); do
+				pdftotext -f "$p" -l "$p" "$pdf" - | grep -q DRAFT && marked=$((marked + 1))
+			done
+			[ "$marked" = "$pages" ] && ok "regress/$name: DRAFT on every page" ||
+			    fail "regress/$name: DRAFT on $marked of $pages pages"
+			check "regress/$name: DRAFT in the HTML" grep -q 'DRAFT' "$html"
+		fi
 	done
 
 	if jar=$(vnu_jar) && command -v java >/dev/null 2>&1; then

@@ -15,6 +15,11 @@
   </xsl:template>
 
   <xsl:template match="s:date | s:name" mode="text"><xsl:value-of select="@c:display"/></xsl:template>
+  <!-- quoted words are printed in quotation marks with the speaker after them -->
+  <xsl:template match="s:q" mode="text">
+    <xsl:text>“</xsl:text><xsl:apply-templates mode="text"/><xsl:text>”</xsl:text>
+    <xsl:if test="@c:by-name"> (<xsl:value-of select="@c:by-name"/>)</xsl:if>
+  </xsl:template>
   <xsl:template match="s:br" mode="text"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="text()" mode="text"><xsl:value-of select="."/></xsl:template>
 </xsl:stylesheet>

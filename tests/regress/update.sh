@@ -5,7 +5,7 @@ csdoc=$(pwd)/$1
 CSDOC_DATA=$(pwd)
 export CSDOC_DATA
 work=$(mktemp -d)
-for sample in samples/*.xml; do
+for sample in samples/*.xml tests/regress/cases/*.xml; do
 	name=$(basename "$sample" .xml)
 	"$csdoc" check "$sample" 2>"tests/regress/$name.diag"
 	"$csdoc" build -o "$work" -f xml,boxes "$sample" 2>/dev/null
