@@ -69,7 +69,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_A)
 # does not stop the others.
 samples: $(CSDOC)
 	@mkdir -p out
-	./$(CSDOC) build -o out -f pdf,html,xml $(SAMPLES)
+	./$(CSDOC) build -o out -f pdf,html,xml,csv $(SAMPLES)
 
 test: deps-test $(CSDOC) $(UNIT_BIN)
 	@tests/run-all.sh "$(CSDOC)" "$(BUILD)/tests" "$(RUNNER)"

@@ -11,6 +11,9 @@
 struct compute {
 	struct source  *src;   /* the document, its positions and diagnostics */
 	struct resolve *ids;   /* the id table */
+	xmlDocPtr      *used;  /* compiled documents named by <uses> (not owned) */
+	const char    **as;    /* the prefix each is known by (not owned) */
+	size_t          nused;
 };
 
 /*

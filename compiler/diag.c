@@ -27,6 +27,7 @@ static const char *const texts[DIAG_ID_MAX] = {
 	[DN_NOTE] = "%s",
 
 	[DW_EMPTY_ITEM] = "item has no title and no content",
+	[DW_FIG_MISMATCH] = "%s",
 	[DW_WARNING] = "%s",
 
 	[DE_EMPTY] = "the file is empty: expected an XML document",
@@ -48,6 +49,14 @@ static const char *const texts[DIAG_ID_MAX] = {
 	[DE_TIME_ORDER] = "the meeting ends (%s) before it starts (%s)",
 	[DE_BAD_LINK] = "link '%s' is not allowed: expected an http, https or mailto address or a relative path",
 	[DE_LIMIT] = "%s",
+	[DE_EXPR] = "bad expression: %s",
+	[DE_FIG_UNKNOWN] = "'%s' is not a figure, a column of this table or a cell (TABLE.ROW.COLUMN)%s",
+	[DE_FIG_CYCLE] = "figures depend on themselves: %s",
+	[DE_FIG_DIVZERO] = "division by zero in %s",
+	[DE_FIG_OVERFLOW] = "a figure is too large to compute exactly in %s",
+	[DE_FIG_VALUE] = "bad figure '%s': %s",
+	[DE_FIG_USE] = "%s",
+	[DE_USES] = "cannot use '%s': %s",
 	[DE_ERROR] = "%s",
 
 	[DF_READ] = "cannot read: %s",

@@ -31,6 +31,7 @@ enum diag_id {
 
 	DW_FIRST,
 	DW_EMPTY_ITEM,          /* an item with no title and no content */
+	DW_FIG_MISMATCH,        /* a stated figure differs from the computed one */
 	DW_WARNING,             /* free-form warning */
 
 	DE_FIRST,
@@ -53,6 +54,14 @@ enum diag_id {
 	DE_TIME_ORDER,          /* the meeting ends before it starts */
 	DE_BAD_LINK,            /* a link with a scheme that is not allowed */
 	DE_LIMIT,               /* a documented limit exceeded */
+	DE_EXPR,                /* an expression that does not parse */
+	DE_FIG_UNKNOWN,         /* a name in an expression that names nothing */
+	DE_FIG_CYCLE,           /* figures that depend on themselves */
+	DE_FIG_DIVZERO,         /* division by zero while computing */
+	DE_FIG_OVERFLOW,        /* a figure too large to compute exactly */
+	DE_FIG_VALUE,           /* a typed figure that does not read as its kind */
+	DE_FIG_USE,             /* a function used with the wrong arguments */
+	DE_USES,                /* another document named by <uses> cannot be used */
 	DE_ERROR,               /* free-form error */
 
 	DF_FIRST,

@@ -10,6 +10,7 @@
 
 #include "compile.h"
 #include "diag.h"
+#include "figout.h"
 #include "load.h"
 #include "output.h"
 #include "paths.h"
@@ -24,7 +25,8 @@ enum {
 	F_HTML  = 1 << 1,   /* NAME.html and csdoc.css */
 	F_XML   = 1 << 2,   /* NAME.compiled.xml: the compiled tree */
 	F_BOXES = 1 << 3,   /* NAME.boxes: the typesetter's page and box dump */
-	F_PRINT = 1 << 4    /* NAME.print.xml: the print tree the typesetter reads */
+	F_PRINT = 1 << 4,   /* NAME.print.xml: the print tree the typesetter reads */
+	F_CSV   = 1 << 5    /* NAME.figures.csv: every figure as open data */
 };
 
 static const struct {
@@ -32,7 +34,7 @@ static const struct {
 	int         bit;
 } formats[] = {
 	{ "pdf", F_PDF }, { "html", F_HTML }, { "xml", F_XML },
-	{ "boxes", F_BOXES }, { "print", F_PRINT },
+	{ "boxes", F_BOXES }, { "print", F_PRINT }, { "csv", F_CSV },
 };
 
 struct opts {
@@ -43,7 +45,8 @@ struct opts {
 
 static const char usage_text[] =
     "usage: csdoc check [--strict] FILE...\n"
-    "       csdoc build [-o DIR] [-f pdf,html,xml,boxes,print] [--strict] FILE...\n"
+    "       csdoc build [-o DIR] [-f pdf,html,xml,csv,boxes,print] [--strict] FILE...\n"
+    "       csdoc figures [--strict] FILE...\n"
     "       csdoc --help | --version\n";
 
 static void
@@ -58,10 +61,13 @@ S_help(void)
 	    "            pdf    NAME.pdf (A4, tagged, fonts embedded)\n"
 	    "            html   NAME.html, and csdoc.css beside it\n"
 	    "            xml    NAME.compiled.xml, the compiled tree\n"
+	    "            csv    NAME.figures.csv, every figure as open data\n"
 	    "            boxes  NAME.boxes, the typesetter's pages and boxes as text\n"
 	    "            print  NAME.print.xml, the print tree the typesetter lays out\n"
 	    "          default: pdf,html.  A file with errors writes nothing, and its\n"
-	    "          previous outputs stay as they were.\n\n"
+	    "          previous outputs stay as they were.\n"
+	    "  figures as check, then print every figure of each FILE, one per line:\n"
+	    "          DOCUMENT/ID, exact value and display form, tab-separated\n\n"
 	    "options:\n"
 	    "  -o DIR        where build writes (created if missing)\n"
 	    "  -f LIST       output formats, comma-separated\n"
@@ -94,7 +100,7 @@ S_parse_formats(const char *list, int *out)
 			if (strcmp(tok, formats[i].name) == 0)
 				break;
 		if (i == sizeof(formats) / sizeof(formats[0])) {
-			S_usage("unknown format '%s': expected pdf, html, xml, boxes or print", tok);
+			S_usage("unknown format '%s': expected pdf, html, xml, csv, boxes or print", tok);
 			free(copy);
 			return -1;
 		}
@@ -198,6 +204,19 @@ S_render(struct source *src, enum doc_kind kind, const struct opts *op,
 			goto done;
 		rc = -1;
 	}
+	if (op->formats & F_CSV) {
+		struct buf b = { 0 };
+
+		figout_csv(src->doc, &b);
+		path = xasprintf("%s/%s.figures.csv", op->outdir, stem);
+		rc = output_bytes(o, path, buf_str(&b), b.len, src->d);
+		buf_free(&b);
+		free(path);
+		path = NULL;
+		if (rc != 0)
+			goto done;
+		rc = -1;
+	}
 	if (op->formats & F_HTML) {
 		struct buf b = { 0 };
 
@@ -284,9 +303,16 @@ done:
 	return rc;
 }
 
+/* What a subcommand does with each file once it compiles. */
+enum mode {
+	M_CHECK,     /* nothing more */
+	M_BUILD,     /* write the outputs */
+	M_FIGURES    /* print the figures on standard output */
+};
+
 /* Compile one file and, for build, render it; print its diagnostics. */
 static int
-S_one(const char *path, const struct opts *op, int build)
+S_one(const char *path, const struct opts *op, enum mode mode)
 {
 	struct diag d;
 	struct source src;
@@ -298,9 +324,18 @@ S_one(const char *path, const struct opts *op, int build)
 	d.strict = op->strict;
 	memset(&src, 0, sizeof(src));
 	src.d = &d;
-	if (compile_file(&src, path, &kind) == 0 && build &&
-	    S_render(&src, kind, op, &o) == 0 && !diag_failed(&d))
-		(void)output_commit(&o, &d);
+	if (compile_file(&src, path, &kind) == 0) {
+		if (mode == M_BUILD && S_render(&src, kind, op, &o) == 0 && !diag_failed(&d))
+			(void)output_commit(&o, &d);
+		else if (mode == M_FIGURES && !diag_failed(&d)) {
+			struct buf b = { 0 };
+
+			figout_lines(src.doc, &b);
+			fwrite(buf_str(&b), 1, b.len, stdout);
+			fflush(stdout);
+			buf_free(&b);
+		}
+	}
 	output_free(&o);
 	diag_print(&d, stderr);
 	status = diag_exit_status(&d);
@@ -311,7 +346,7 @@ S_one(const char *path, const struct opts *op, int build)
 }
 
 static int
-S_run(int argc, char **argv, int build)
+S_run(int argc, char **argv, enum mode mode)
 {
 	static const struct option longopts[] = {
 		{ "strict", no_argument, NULL, 'S' },
@@ -323,7 +358,7 @@ S_run(int argc, char **argv, int build)
 	struct diag d;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, build ? "+o:f:h" : "+h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, mode == M_BUILD ? "+o:f:h" : "+h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'o':
 			op.outdir = optarg;
@@ -344,8 +379,8 @@ S_run(int argc, char **argv, int build)
 		}
 	}
 	if (optind >= argc)
-		return S_usage("%s", build ? "build needs at least one FILE" : "check needs at least one FILE");
-	if (build) {
+		return S_usage("%s", "give at least one FILE");
+	if (mode == M_BUILD) {
 		diag_init(&d, op.outdir);
 		if (output_mkdir(op.outdir, &d) != 0) {
 			diag_print(&d, stderr);
@@ -355,7 +390,7 @@ S_run(int argc, char **argv, int build)
 		diag_free(&d);
 	}
 	for (int i = optind; i < argc; i++) {
-		int st = S_one(argv[i], &op, build);
+		int st = S_one(argv[i], &op, mode);
 
 		/* the exit status is the worst one: 3 over 1 over 0 */
 		if (st > worst)
@@ -382,11 +417,13 @@ main(int argc, char **argv)
 	}
 	load_init();
 	if (strcmp(argv[1], "check") == 0)
-		rc = S_run(argc - 1, argv + 1, 0);
+		rc = S_run(argc - 1, argv + 1, M_CHECK);
 	else if (strcmp(argv[1], "build") == 0)
-		rc = S_run(argc - 1, argv + 1, 1);
+		rc = S_run(argc - 1, argv + 1, M_BUILD);
+	else if (strcmp(argv[1], "figures") == 0)
+		rc = S_run(argc - 1, argv + 1, M_FIGURES);
 	else
-		rc = S_usage("unknown command '%s': expected check or build", argv[1]);
+		rc = S_usage("unknown command '%s': expected check, build or figures", argv[1]);
 	xslt_cleanup();
 	validate_cleanup();
 	xmlCleanupParser();

@@ -69,6 +69,26 @@ S_linecol(const struct source *s, size_t off, long *line, long *col)
 	*col = c;
 }
 
+/*
+ * How many elements named like N start on N's line before it, in document
+ * order: several <figure>s on one line each get their own column.
+ */
+static int
+S_count_before(const xmlNode *cur, const xmlNode *n, long line, long *k)
+{
+	for (; cur != NULL; cur = cur->next) {
+		if (cur == n)
+			return 1;
+		if (cur->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlGetLineNo(cur) == line && strcmp((const char *)cur->name, (const char *)n->name) == 0)
+			(*k)++;
+		if (S_count_before(cur->children, n, line, k))
+			return 1;
+	}
+	return 0;
+}
+
 void
 source_pos(const struct source *s, const xmlNode *n, const char *attr,
     long *line, long *col)
@@ -87,12 +107,25 @@ source_pos(const struct source *s, const xmlNode *n, const char *attr,
 		snprintf(tag, sizeof(tag), "<%s", n->name);
 	taglen = strlen(tag);
 
-	/*
-	 * libxml2 gives the line where the start tag ends: look back from the
-	 * end of that line for the last "<name" that is a whole tag name.
-	 */
 	end = (size_t)l < s->nlines ? s->lines[l] : s->len;
-	for (size_t i = end; i-- > 0;) {
+	/* the k-th "<name" on the line, when the start tag is on one line */
+	{
+		long k = 0, seen = 0;
+
+		S_count_before(xmlDocGetRootElement(n->doc), n, l, &k);
+		for (size_t i = s->lines[l - 1]; i + taglen <= end; i++)
+			if (s->bytes[i] == '<' && memcmp(s->bytes + i, tag, taglen) == 0 &&
+			    !S_namechar(s->bytes[i + taglen]) && seen++ == k) {
+				start = i;
+				break;
+			}
+	}
+	/*
+	 * Otherwise the tag began on an earlier line (libxml2 gives the line
+	 * where the start tag ends): look back from the end of that line for
+	 * the last "<name" that is a whole tag name.
+	 */
+	for (size_t i = end; start == (size_t)-1 && i-- > 0;) {
 		if (s->bytes[i] == '<' && i + taglen <= s->len &&
 		    memcmp(s->bytes + i, tag, taglen) == 0 &&
 		    (i + taglen == s->len || !S_namechar(s->bytes[i + taglen]))) {

@@ -90,6 +90,8 @@ static const struct {
 	{ ".*\\S.*", "some text, not only spaces" },
 	{ "[1-9][0-9]?%", "a percentage from 1% to 99%, e.g. 30%" },
 	{ "#[0-9a-fA-F]{6}", "a colour #rrggbb" },
+	{ "([A-Za-z0-9_][A-Za-z0-9_.\\-]*/)*[A-Za-z0-9_][A-Za-z0-9_.\\-]*\\.xml",
+	    "a .xml file in this document's folder or below it, such as minutes.xml or papers/budget.xml" },
 };
 
 static const char *

@@ -252,7 +252,7 @@ num_parse(const char *s, enum num_kind kind, struct num *r, int *places,
 	};
 	const char *p = s, *end;
 	num_int whole = 0, frac = 0;
-	int neg = 0, digits = 0, group = 0, commas = 0, dp = 0;
+	int neg = 0, digits = 0, group = 0, commas = 0, dp = 0, scale3 = 0;
 
 	*why = expect[kind];
 	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
@@ -267,11 +267,18 @@ num_parse(const char *s, enum num_kind kind, struct num *r, int *places,
 	if (*p == '-') {
 		neg = 1;
 		p++;
-	}
+	} else if (*p == '+')
+		p++;   /* "+10%": an increase, written as authors do */
 	if (kind == NK_MONEY && end - p >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA3)
 		p += 2;   /* £ */
 	if (kind == NK_PERCENT && end > p && end[-1] == '%')
 		end--;
+	/* "£892k", "£1.4m": thousands and millions, as councils write them */
+	if ((kind == NK_MONEY || kind == NK_NUMBER || kind == NK_COUNT) && end > p &&
+	    (end[-1] == 'k' || end[-1] == 'm')) {
+		scale3 = end[-1] == 'k' ? 3 : 6;
+		end--;
+	}
 	if (p == end || *p < '0' || *p > '9')
 		return -1;
 	for (; p < end && *p != '.'; p++) {
@@ -313,7 +320,7 @@ num_parse(const char *s, enum num_kind kind, struct num *r, int *places,
 			frac = frac * 10 + (*p - '0');
 		}
 	}
-	if (kind == NK_COUNT && dp > 0) {
+	if (kind == NK_COUNT && dp > scale3) {
 		*why = "expected a whole number: a count has no decimal places";
 		return -1;
 	}
@@ -327,9 +334,12 @@ num_parse(const char *s, enum num_kind kind, struct num *r, int *places,
 			scale *= 100;
 		if (S_make(n, scale, r) != NUM_OK)
 			return -1;
+		if (scale3 > 0 && num_mul(*r, num_of(scale3 == 3 ? 1000 : 1000000), r) != NUM_OK)
+			return -1;
 	}
+	/* "£22k" is written to the nearest thousand: places -3 */
 	if (places)
-		*places = dp;
+		*places = dp - scale3;
 	*why = NULL;
 	return 0;
 }
@@ -408,6 +418,35 @@ num_display(struct num a, enum num_kind kind, int places, enum num_round mode,
 	*out = xstrdup(buf_str(&b));
 	buf_free(&b);
 	return NUM_OK;
+}
+
+int
+num_from_exact(const char *s, struct num *r)
+{
+	const char *slash = strchr(s, '/');
+	num_int n = 0, d = 1;
+	int neg = 0;
+
+	if (*s == '-') {
+		neg = 1;
+		s++;
+	}
+	if (*s < '0' || *s > '9')
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++)
+		if (__builtin_mul_overflow(n, 10, &n) || __builtin_add_overflow(n, *s - '0', &n))
+			return -1;
+	if (slash != NULL) {
+		if (s != slash || slash[1] < '0' || slash[1] > '9')
+			return -1;
+		d = 0;
+		for (s = slash + 1; *s >= '0' && *s <= '9'; s++)
+			if (__builtin_mul_overflow(d, 10, &d) || __builtin_add_overflow(d, *s - '0', &d))
+				return -1;
+	}
+	if (*s != '\0')
+		return -1;
+	return S_make(neg ? -n : n, d, r) == NUM_OK ? 0 : -1;
 }
 
 char *

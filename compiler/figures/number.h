@@ -72,11 +72,12 @@ num_int num_floor(struct num a);
 
 /*
  * Read an author's figure S of kind KIND: "£1,115,160", "1115160",
- * "£1,115,160.00", "14.11%", "-1.99".  Thousands separators must be
+ * "£1,115,160.00", "£892k", "£1.4m", "14.11%", "-1.99", "+10%".  Thousands separators must be
  * commas every three digits; a percent figure may end in %; money may
  * start with £ (after any minus).  On success returns 0, the value in *R
  * (a percent as a fraction) and the number of decimal places written in
- * *PLACES (may be NULL).  On failure returns -1 and, in *WHY, a static
+ * *PLACES (may be NULL; negative for "£22k", written to the nearest
+ * thousand: -3).  On failure returns -1 and, in *WHY, a static
  * sentence saying what was expected.
  */
 int num_parse(const char *s, enum num_kind kind, struct num *r, int *places,
@@ -93,6 +94,9 @@ enum num_status num_display(struct num a, enum num_kind kind, int places,
 
 /* The exact value, as "n/d" or "n" when whole: for the figures listing. */
 char *num_exact(struct num a);
+
+/* Read back what num_exact() wrote.  Returns 0, or -1 if S is not that form. */
+int num_from_exact(const char *s, struct num *r);
 
 /* Name of a kind or mode, and back; -1 when unknown. */
 const char *num_kind_name(enum num_kind k);

@@ -127,6 +127,11 @@
     <time datetime="{@when}"><xsl:value-of select="@c:display"/></time>
   </xsl:template>
 
+  <!-- A figure: what csdoc decided to print, with its exact value for machines. -->
+  <xsl:template match="s:figure">
+    <data value="{@c:value}"><xsl:value-of select="@c:display"/></data>
+  </xsl:template>
+
   <xsl:template match="s:abbr">
     <abbr>
       <xsl:if test="@title">
@@ -254,6 +259,10 @@
         </table>
       </xsl:with-param>
     </xsl:call-template>
+      <!-- how csdoc computed the table, where a reader needs to know -->
+    <xsl:if test="@c:note">
+      <p class="table-note"><xsl:value-of select="@c:note"/></p>
+    </xsl:if>
   </xsl:template>
 
   <!-- A column heading; an empty one is a plain cell, not an empty header. -->
@@ -317,7 +326,15 @@
       <xsl:if test="$class != ''">
         <xsl:attribute name="class"><xsl:value-of select="normalize-space($class)"/></xsl:attribute>
       </xsl:if>
-      <xsl:apply-templates/>
+      <xsl:choose>
+        <!-- an empty cell of a figure column shows what csdoc computed -->
+        <xsl:when test="@c:fig-id and normalize-space(.) = ''">
+          <xsl:value-of select="@c:display"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates/>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:element>
   </xsl:template>
 

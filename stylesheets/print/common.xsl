@@ -89,7 +89,7 @@
     <xsl:choose>
       <xsl:when test="$prev[self::text() or self::s:em or self::s:strong or self::s:u
           or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
-          or self::s:name or self::s:date or self::s:abbr]"/>
+          or self::s:name or self::s:date or self::s:abbr or self::s:figure]"/>
       <xsl:when test="parent::s:em or parent::s:strong or parent::s:u or parent::s:sup
           or parent::s:sub or parent::s:a or parent::s:q or parent::s:abbr">
         <xsl:for-each select="..">
@@ -106,7 +106,7 @@
     <xsl:choose>
       <xsl:when test="$next[self::text() or self::s:em or self::s:strong or self::s:u
           or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
-          or self::s:name or self::s:date or self::s:abbr]"/>
+          or self::s:name or self::s:date or self::s:abbr or self::s:figure]"/>
       <xsl:when test="parent::s:em or parent::s:strong or parent::s:u or parent::s:sup
           or parent::s:sub or parent::s:a or parent::s:q or parent::s:abbr">
         <xsl:for-each select="..">
@@ -176,6 +176,11 @@
 
   <xsl:template match="s:abbr">
     <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- A figure prints what csdoc decided: the stated words or the computed value. -->
+  <xsl:template match="s:figure">
+    <xsl:value-of select="@c:display"/>
   </xsl:template>
 
   <!-- ============================================================ blocks -->
@@ -275,7 +280,7 @@
         </xsl:when>
         <xsl:when test="self::text() or self::s:em or self::s:strong or self::s:u
             or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
-            or self::s:name or self::s:date or self::s:abbr">
+            or self::s:name or self::s:date or self::s:abbr or self::s:figure">
           <xsl:variable name="first">
             <xsl:call-template name="starts-run"/>
           </xsl:variable>
@@ -342,6 +347,9 @@
       </xsl:if>
       <xsl:apply-templates select="s:row"/>
     </table>
+      <xsl:if test="@c:note">
+      <para size="9" italic="yes" space-before="0" space-after="8"><xsl:value-of select="@c:note"/></para>
+    </xsl:if>
   </xsl:template>
 
   <!-- Total rows bold; heading rows bold, their cells TH. -->
@@ -377,7 +385,15 @@
           <xsl:attribute name="scope">row</xsl:attribute>
         </xsl:if>
       </xsl:if>
-      <xsl:call-template name="mixed-blocks"/>
+      <xsl:choose>
+        <!-- an empty cell of a figure column shows what csdoc computed -->
+        <xsl:when test="@c:fig-id and normalize-space(.) = ''">
+          <para><xsl:value-of select="@c:display"/></para>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="mixed-blocks"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </cell>
   </xsl:template>
 

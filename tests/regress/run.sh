@@ -40,11 +40,22 @@ regress_run() {
 		if grep -q ': error: ' "$work/$name.diag"; then want=1; else want=0; fi
 		[ "$rc" = "$want" ] && ok "regress/$name: check exit status" || fail "regress/$name: check exit status $rc"
 
-		"$csdoc" build -o "$work" -f pdf,html,xml,boxes "$sample" 2>/dev/null
+		"$csdoc" figures "$sample" >"$work/$name.figures" 2>/dev/null
+		[ -f "$exp.figures" ] && same_file "regress/$name: figures" "$exp.figures" "$work/$name.figures"
+
+		"$csdoc" build -o "$work" -f pdf,html,xml,csv,boxes "$sample" 2>/dev/null
 		rc=$?
 		[ "$rc" = 0 ] && ok "regress/$name: build" || { fail "regress/$name: build exit status $rc"; continue; }
 		[ -f "$exp.compiled.xml" ] && same_file "regress/$name: compiled tree" "$exp.compiled.xml" "$work/$name.compiled.xml"
 		[ -f "$exp.boxes" ] && same_file "regress/$name: pages and boxes" "$exp.boxes" "$work/$name.boxes"
+
+		# the CSV holds the same figures, one record each, under a header
+		if [ "$(head -1 "$work/$name.figures.csv")" = "$(printf 'document,id,kind,source,value,display,computed,check\r')" ] &&
+		    [ "$(($(wc -l <"$work/$name.figures.csv") - 1))" = "$(wc -l <"$work/$name.figures")" ]; then
+			ok "regress/$name: figures CSV"
+		else
+			fail "regress/$name: figures CSV does not match the figures listing"
+		fi
 
 		pdf=$work/$name.pdf
 		check "regress/$name: qpdf --check" qpdf --check "$pdf"

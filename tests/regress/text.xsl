@@ -14,7 +14,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="s:date | s:name" mode="text"><xsl:value-of select="@c:display"/></xsl:template>
+  <xsl:template match="s:date | s:name | s:figure" mode="text"><xsl:value-of select="@c:display"/></xsl:template>
   <!-- quoted words are printed in quotation marks with the speaker after them -->
   <xsl:template match="s:q" mode="text">
     <xsl:text>“</xsl:text><xsl:apply-templates mode="text"/><xsl:text>”</xsl:text>

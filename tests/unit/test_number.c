@@ -53,7 +53,24 @@ test_parse_forms(void **state)
 	S_exact(S_parse("14.11%", NK_PERCENT), "1411/10000");
 	S_exact(S_parse("14.11", NK_PERCENT), "1411/10000");
 	S_exact(S_parse("-18%", NK_PERCENT), "-9/50");
+	S_exact(S_parse("+10%", NK_PERCENT), "1/10");
 	S_exact(S_parse("1,226", NK_COUNT), "1226");
+	/* thousands and millions, as councils write them */
+	S_exact(S_parse("£892k", NK_MONEY), "892000");
+	S_exact(S_parse("£1.4m", NK_MONEY), "1400000");
+	{
+		struct num r;
+		int places;
+		const char *why;
+
+		assert_int_equal(num_parse("£22k", NK_MONEY, &r, &places, &why), 0);
+		assert_int_equal(places, -3);
+		/* what num_exact() writes reads back the same */
+		assert_int_equal(num_from_exact("-761860/3", &r), 0);
+		S_exact(r, "-761860/3");
+		assert_int_equal(num_from_exact("1/0", &r), -1);
+		assert_int_equal(num_from_exact("1.5", &r), -1);
+	}
 }
 
 static void
@@ -69,10 +86,12 @@ test_parse_rejects(void **state)
 		{ "1.", NK_NUMBER, "expected a number" },
 		{ "£1,000", NK_NUMBER, "expected a number" },
 		{ "5%", NK_MONEY, "money" },
+		{ "5k%", NK_PERCENT, "percentage" },
 		{ "1.5", NK_COUNT, "whole number" },
 		{ "1.0000000000001", NK_NUMBER, "at most 12" },
 		{ "123456789012345678901234567890", NK_NUMBER, "too many digits" },
 		{ "--1", NK_NUMBER, "expected a number" },
+		{ "+-1", NK_NUMBER, "expected a number" },
 		{ "1/3", NK_NUMBER, "expected a number" },
 	};
 

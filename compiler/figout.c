@@ -1,0 +1,108 @@
+/* figout.c: walk the compiled tree for c:fig-id and write each figure as a line or a CSV record. */
+#include "figout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tree.h"
+
+/* The document's name in figure ids: its id, else its file name without .xml. */
+static char *
+S_docid(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	const char *id = tree_attr(root, "id"), *src = tree_get(root, "source");
+	size_t n;
+
+	if (id != NULL)
+		return xstrdup(id);
+	if (src == NULL)
+		return xstrdup("document");
+	n = strlen(src);
+	if (n > 4 && strcmp(src + n - 4, ".xml") == 0)
+		n -= 4;
+	return xstrndup(src, n);
+}
+
+/* A CSV field, quoted when it must be (RFC 4180). */
+static void
+S_field(struct buf *b, const char *s, int last)
+{
+	if (s == NULL)
+		s = "";
+	if (strpbrk(s, ",\"\r\n") != NULL) {
+		buf_putc(b, '"');
+		for (; *s; s++) {
+			if (*s == '"')
+				buf_putc(b, '"');
+			buf_putc(b, *s);
+		}
+		buf_putc(b, '"');
+	} else
+		buf_puts(b, s);
+	buf_puts(b, last ? "\r\n" : ",");
+}
+
+/* Tabs and newlines would break a line-per-figure listing. */
+static void
+S_plain(struct buf *b, const char *s)
+{
+	for (; s && *s; s++)
+		buf_putc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static void
+S_walk(xmlNodePtr n, const char *doc, struct buf *out, int csv)
+{
+	for (; n != NULL; n = n->next) {
+		const char *id, *src;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		id = tree_get(n, "fig-id");
+		src = tree_get(n, "source");
+		/* a reference repeats a figure listed where it is defined */
+		if (id != NULL && !(src && strcmp(src, "reference") == 0)) {
+			char *full = xasprintf("%s/%s", doc, id);
+
+			if (csv) {
+				S_field(out, doc, 0);
+				S_field(out, id, 0);
+				S_field(out, tree_get(n, "kind"), 0);
+				S_field(out, src, 0);
+				S_field(out, tree_get(n, "value"), 0);
+				S_field(out, tree_get(n, "display"), 0);
+				S_field(out, tree_get(n, "computed-display"), 0);
+				S_field(out, tree_get(n, "check"), 1);
+			} else {
+				S_plain(out, full);
+				buf_putc(out, '\t');
+				S_plain(out, tree_get(n, "value"));
+				buf_putc(out, '\t');
+				S_plain(out, tree_get(n, "display"));
+				buf_putc(out, '\n');
+			}
+			free(full);
+		}
+		S_walk(n->children, doc, out, csv);
+	}
+}
+
+void
+figout_lines(xmlDocPtr compiled, struct buf *out)
+{
+	char *doc = S_docid(compiled);
+
+	S_walk(xmlDocGetRootElement(compiled), doc, out, 0);
+	free(doc);
+}
+
+void
+figout_csv(xmlDocPtr compiled, struct buf *out)
+{
+	char *doc = S_docid(compiled);
+
+	buf_puts(out, "document,id,kind,source,value,display,computed,check\r\n");
+	S_walk(xmlDocGetRootElement(compiled), doc, out, 1);
+	free(doc);
+}

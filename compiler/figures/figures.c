@@ -1,0 +1,1641 @@
+/* figures.c: collect figures and table cells, evaluate them in dependency order, check stated figures, annotate the tree. */
+#include "figures/figures.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/hash.h>
+
+#include "figures/apportion.h"
+#include "figures/expr.h"
+#include "figures/number.h"
+#include "tree.h"
+#include "util.h"
+
+/* ------------------------------------------------------------ model */
+
+/* A value while computing. */
+struct val {
+	enum { V_NUM, V_TEXT, V_NA } t;
+	struct num     num;
+	enum num_kind  kind;   /* of the number: money, percent, … */
+	long           per;    /* a rate's base */
+	const char    *text;   /* V_TEXT (points into an expression; not owned) */
+};
+
+enum row_kind { ROW_DATA, ROW_TOTAL, ROW_SUBTOTAL, ROW_HEADING };
+
+struct table;
+
+/* One figure: an inline <figure> or a cell of a figure column. */
+struct fig {
+	xmlNodePtr     node;        /* <figure> or <cell> */
+	char          *id;          /* stable id (owned) */
+	enum num_kind  kind;        /* declared kind, decides the display */
+	int            places;      /* declared places, -1 for the default */
+	enum num_round mode;        /* rounding where displayed and checked */
+	long           per;         /* rate base */
+	int            has_tol;
+	struct num     tol;         /* tolerance of the stated check */
+	struct expr   *expr;        /* what computes it (not owned), NULL for inputs */
+	const char    *expr_text;   /* its source text, for messages */
+	xmlNodePtr     expr_node;   /* where the expression was written */
+	const char    *expr_attr;   /* in which attribute */
+	int            total;       /* a cell of a total (1) or subtotal (2) row */
+	int            has_stated;  /* the author typed a value */
+	struct num     stated;
+	int            stated_places;
+	int            stated_fraction;  /* typed as a fraction "1/3" */
+	char          *stated_text; /* as typed, trimmed (owned) */
+	int            state;       /* 0 not yet, 1 computing, 2 done */
+	int            ok;          /* computed without error */
+	struct val     val;         /* the computed value */
+	struct table  *table;       /* a cell's table, NULL for inline figures */
+	size_t         row, col;    /* a cell's place */
+};
+
+struct column {
+	char          *id;          /* column id, or "cN" (owned) */
+	xmlNodePtr     node;
+	int            figure;      /* a figure column (not text or date) */
+	enum num_kind  kind;
+	int            places;      /* declared, -1 for the default */
+	enum num_round mode;
+	long           per;
+	int            has_tol;
+	struct num     tol;
+	struct expr   *expr;        /* compute (owned) */
+	struct expr   *texpr;       /* total-compute (owned) */
+	int            no_total;    /* total="none" */
+	int            avg_total;   /* total="average" */
+	int            apportioned; /* filled by apportion() */
+	int            ap_state;    /* 0 not yet, 1 computing, 2 done, -1 failed */
+	int            shown_places; /* places every cell is shown with; -1 until known */
+};
+
+struct row {
+	xmlNodePtr     node;
+	enum row_kind  kind;
+	char          *id;          /* row id, "rN", "total" … (owned) */
+	struct fig   **cells;       /* per column; NULL where no figure */
+	xmlNodePtr    *text;        /* per column: the cell element there, if any */
+};
+
+struct table {
+	xmlNodePtr     node;
+	char          *id;
+	struct column *cols;
+	size_t         ncols;
+	struct row    *rows;
+	size_t         nrows;
+};
+
+struct figs {
+	struct compute  *c;
+	struct fig     **v;         /* every figure, in document order */
+	size_t           n, cap;
+	struct table   **tables;
+	size_t           ntables;
+	xmlHashTablePtr  byid;      /* fig id → struct fig */
+	enum num_round   mode;      /* the document's rounding */
+	struct fig     **ext;       /* figures of documents this one uses */
+	size_t           next;
+	size_t           depth;     /* current dependency chain length */
+	struct fig      *chain[FIGURES_MAX_CHAIN + 1];
+	int              too_many;
+};
+
+/* ------------------------------------------------------------ helpers */
+
+static enum num_kind
+S_kind(const char *type)
+{
+	int k = type ? num_kind_of(type) : -1;
+
+	return k < 0 ? NK_NUMBER : (enum num_kind)k;
+}
+
+static int
+S_is_figure_type(const char *type)
+{
+	return type != NULL && strcmp(type, "text") != 0 && strcmp(type, "date") != 0;
+}
+
+/* Where offset OFF of expression TEXT in attribute ATTR of N is, for messages. */
+static void
+S_expr_pos(struct figs *fs, xmlNodePtr n, const char *attr, const char *text,
+    size_t off, long *line, long *col)
+{
+	source_pos(fs->c->src, n, attr, line, col);
+	if (*col == 0)
+		return;
+	*col += (long)strlen(attr) + 2;   /* past attr=" */
+	for (size_t i = 0; i < off && text[i]; i++) {
+		if (text[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80)
+			(*col)++;
+	}
+}
+
+/* Report ID about figure F (at its expression when it has one). */
+static void
+S_err(struct figs *fs, struct fig *f, size_t off, enum diag_id id, ...)
+{
+	long line, col;
+	va_list ap;
+
+	if (f->expr_node != NULL)
+		S_expr_pos(fs, f->expr_node, f->expr_attr, f->expr_text, off, &line, &col);
+	else
+		source_pos(fs->c->src, f->node, NULL, &line, &col);
+	va_start(ap, id);
+	diag_vmsg(fs->c->src->d, id, line, col, ap);
+	va_end(ap);
+}
+
+static struct val
+S_num(struct num n, enum num_kind k)
+{
+	struct val v;
+
+	memset(&v, 0, sizeof(v));
+	v.t = V_NUM;
+	v.num = n;
+	v.kind = k;
+	return v;
+}
+
+static struct val
+S_na(void)
+{
+	struct val v;
+
+	memset(&v, 0, sizeof(v));
+	v.t = V_NA;
+	return v;
+}
+
+/* Places needed to show V exactly in display units, capped at 2 (money, percent). */
+static int
+S_needed_places(struct num v, enum num_kind k)
+{
+	struct num x = v;
+
+	if (k == NK_PERCENT && num_mul(v, num_of(100), &x) != NUM_OK)
+		return 2;
+	if (x.d == 1)
+		return 0;
+	if (k == NK_RATE)
+		return 1;
+	return 2;
+}
+
+/* The effective value of F: what the author typed if anything, else computed. */
+static struct val
+S_effective(const struct fig *f)
+{
+	if (f->has_stated)
+		return S_num(f->stated, f->kind);
+	return f->val;
+}
+
+static struct fig *
+S_add(struct figs *fs, xmlNodePtr node, const char *id)
+{
+	struct fig *f;
+
+	if (fs->n >= FIGURES_MAX) {
+		if (!fs->too_many) {
+			char *m = xasprintf("more than %d figures in one document", FIGURES_MAX);
+
+			source_msg(fs->c->src, node, NULL, DE_LIMIT, m);
+			free(m);
+		}
+		fs->too_many = 1;
+		return NULL;
+	}
+	f = xcalloc(1, sizeof(*f));
+	f->node = node;
+	f->id = xstrdup(id);
+	f->places = -1;
+	f->mode = fs->mode;
+	if (fs->n == fs->cap) {
+		fs->cap = fs->cap ? fs->cap * 2 : 64;
+		fs->v = xreallocarray(fs->v, fs->cap, sizeof(*fs->v));
+	}
+	fs->v[fs->n++] = f;
+	if (xmlHashLookup(fs->byid, (const xmlChar *)id) == NULL)
+		xmlHashAddEntry(fs->byid, (const xmlChar *)id, f);
+	return f;
+}
+
+/* Read typed TEXT as the stated value of F; 0, or -1 after reporting. */
+static int
+S_read_stated(struct figs *fs, struct fig *f, const char *text)
+{
+	const char *why;
+	const char *slash = strchr(text, '/');
+
+	f->stated_text = xstrdup(text);
+	/* "1/3", "2/3": a share written as a fraction */
+	if (slash != NULL && (f->kind == NK_PERCENT || f->kind == NK_RATIO || f->kind == NK_NUMBER)) {
+		struct num a, b;
+		char *top = xstrndup(text, (size_t)(slash - text));
+
+		if (num_parse(top, NK_COUNT, &a, NULL, &why) == 0 &&
+		    num_parse(slash + 1, NK_COUNT, &b, NULL, &why) == 0 &&
+		    num_div(a, b, &f->stated) == NUM_OK) {
+			free(top);
+			f->has_stated = 1;
+			f->stated_fraction = 1;
+			return 0;
+		}
+		free(top);
+		source_msg(fs->c->src, f->node, NULL, DE_FIG_VALUE, text,
+		    "expected a fraction of two whole numbers such as 1/3");
+		return -1;
+	}
+	if (num_parse(text, f->kind, &f->stated, &f->stated_places, &why) != 0) {
+		source_msg(fs->c->src, f->node, NULL, DE_FIG_VALUE, text, why);
+		return -1;
+	}
+	f->has_stated = 1;
+	return 0;
+}
+
+/* Read the attributes shared by <figure> and <column>: places, round, per, tolerance. */
+static void
+S_read_format(struct figs *fs, xmlNodePtr n, enum num_kind kind, int *places,
+    enum num_round *mode, long *per, int *has_tol, struct num *tol)
+{
+	const char *v;
+
+	if ((v = tree_attr(n, "places")) != NULL)
+		*places = atoi(v);
+	if ((v = tree_attr(n, "round")) != NULL && num_round_of(v) >= 0)
+		*mode = (enum num_round)num_round_of(v);
+	if ((v = tree_attr(n, "per")) != NULL)
+		*per = strtol(v, NULL, 10);
+	if ((v = tree_attr(n, "tolerance")) != NULL) {
+		const char *why;
+		enum num_kind tk = strchr(v, '%') ? NK_PERCENT : kind == NK_PERCENT ? NK_NUMBER : kind;
+
+		if (num_parse(v, tk, tol, NULL, &why) != 0)
+			source_msg(fs->c->src, n, "tolerance", DE_FIG_VALUE, v, why);
+		else {
+			/* a tolerance on a percent figure is in percentage points */
+			if (kind == NK_PERCENT && tk == NK_NUMBER)
+				(void)num_div(*tol, num_of(100), tol);
+			*tol = num_abs(*tol);
+			*has_tol = 1;
+		}
+	}
+}
+
+/* Parse the expression in attribute ATTR of N; NULL (after reporting) if bad or absent. */
+static struct expr *
+S_parse(struct figs *fs, xmlNodePtr n, const char *attr)
+{
+	const char *text = tree_attr(n, attr);
+	struct expr *e;
+	size_t off;
+	char *why;
+
+	if (text == NULL)
+		return NULL;
+	e = expr_parse(text, &off, &why);
+	if (e == NULL) {
+		long line, col;
+
+		S_expr_pos(fs, n, attr, text, off, &line, &col);
+		diag_msg(fs->c->src->d, DE_EXPR, line, col, why);
+		free(why);
+	}
+	return e;
+}
+
+/* ------------------------------------------------------------ collecting */
+
+static void
+S_inline_figure(struct figs *fs, xmlNodePtr n, long *anon)
+{
+	const char *id = tree_attr(n, "id");
+	char gen[32];
+	struct fig *f;
+	char *text;
+
+	if (tree_attr(n, "ref") != NULL)
+		return;   /* a reference, resolved after evaluation */
+	if (id == NULL) {
+		snprintf(gen, sizeof(gen), "figure-%ld", ++*anon);
+		id = gen;
+	}
+	if ((f = S_add(fs, n, id)) == NULL)
+		return;
+	f->kind = S_kind(tree_attr(n, "type"));
+	S_read_format(fs, n, f->kind, &f->places, &f->mode, &f->per, &f->has_tol, &f->tol);
+	f->expr_text = tree_attr(n, "compute");
+	if (f->expr_text != NULL) {
+		f->expr = S_parse(fs, n, "compute");
+		f->expr_node = n;
+		f->expr_attr = "compute";
+		if (f->expr == NULL)
+			f->state = 2;   /* reported; nothing to compute */
+	}
+	text = tree_text_folded(n);
+	if (text[0] != '\0')
+		(void)S_read_stated(fs, f, text);
+	else if (f->expr_text == NULL)
+		source_msg(fs->c->src, n, NULL, DE_FIG_VALUE, "",
+		    "a figure needs a value typed inside it or a compute attribute");
+	free(text);
+	/* an input is its own value */
+	if (f->expr_text == NULL) {
+		f->state = 2;
+		f->ok = f->has_stated;
+		f->val = S_num(f->stated, f->kind);
+		f->has_stated = 0;
+	}
+}
+
+static enum row_kind
+S_row_kind(xmlNodePtr r)
+{
+	const char *k = tree_attr(r, "kind");
+
+	if (k == NULL)
+		return ROW_DATA;
+	if (strcmp(k, "total") == 0)
+		return ROW_TOTAL;
+	if (strcmp(k, "subtotal") == 0)
+		return ROW_SUBTOTAL;
+	if (strcmp(k, "heading") == 0)
+		return ROW_HEADING;
+	return ROW_DATA;
+}
+
+/* Lay the cells of a table out on its grid, row and column spans included. */
+static void
+S_table(struct figs *fs, xmlNodePtr tn)
+{
+	struct table *t = xcalloc(1, sizeof(*t));
+	size_t *busy;   /* per column: rows a span from above still covers */
+	size_t ndata = 0, ntotal = 0, nsub = 0;
+	char gen[64];
+
+	t->node = tn;
+	snprintf(gen, sizeof(gen), "table-%zu", fs->ntables + 1);
+	t->id = xstrdup(tree_attr(tn, "id") ? tree_attr(tn, "id") : gen);
+	fs->tables = xreallocarray(fs->tables, fs->ntables + 1, sizeof(*fs->tables));
+	fs->tables[fs->ntables++] = t;
+
+	for (xmlNodePtr n = tree_first_elem(tn); n; n = tree_next_elem(n))
+		if (tree_is(n, "column"))
+			t->ncols++;
+		else if (tree_is(n, "row"))
+			t->nrows++;
+	t->cols = xcalloc(t->ncols ? t->ncols : 1, sizeof(*t->cols));
+	t->rows = xcalloc(t->nrows ? t->nrows : 1, sizeof(*t->rows));
+	busy = xcalloc(t->ncols ? t->ncols : 1, sizeof(*busy));
+
+	{
+		size_t ci = 0;
+
+		for (xmlNodePtr n = tree_first_elem(tn); n; n = tree_next_elem(n)) {
+			struct column *c;
+			const char *type, *tot;
+
+			if (!tree_is(n, "column"))
+				continue;
+			c = &t->cols[ci++];
+			c->node = n;
+			snprintf(gen, sizeof(gen), "c%zu", ci);
+			c->id = xstrdup(tree_attr(n, "id") ? tree_attr(n, "id") : gen);
+			type = tree_attr(n, "type");
+			c->figure = S_is_figure_type(type);
+			c->kind = S_kind(type);
+			c->places = -1;
+			c->shown_places = -1;
+			c->mode = fs->mode;
+			S_read_format(fs, n, c->kind, &c->places, &c->mode, &c->per, &c->has_tol, &c->tol);
+			if (c->figure) {
+				c->expr = S_parse(fs, n, "compute");
+				c->texpr = S_parse(fs, n, "total-compute");
+			} else if (tree_attr(n, "compute"))
+				source_msg(fs->c->src, n, "compute", DE_FIG_USE,
+				    "only a figure column (money, count, percent, number, rate, ratio) can be computed");
+			tot = tree_attr(n, "total");
+			c->no_total = tot && strcmp(tot, "none") == 0;
+			c->avg_total = tot && strcmp(tot, "average") == 0;
+		}
+	}
+
+	{
+		size_t i = 0;
+
+		for (xmlNodePtr rn = tree_first_elem(tn); rn; rn = tree_next_elem(rn)) {
+		struct row *r;
+		size_t col = 0;
+
+		if (!tree_is(rn, "row"))
+			continue;
+		r = &t->rows[i];
+		r->node = rn;
+		r->kind = S_row_kind(rn);
+		r->cells = xcalloc(t->ncols ? t->ncols : 1, sizeof(*r->cells));
+		r->text = xcalloc(t->ncols ? t->ncols : 1, sizeof(*r->text));
+		/* a row's key names it within its table; an id names it in the document */
+		if (tree_attr(rn, "key"))
+			r->id = xstrdup(tree_attr(rn, "key"));
+		else if (tree_attr(rn, "id"))
+			r->id = xstrdup(tree_attr(rn, "id"));
+		else if (r->kind == ROW_DATA)
+			r->id = xasprintf("r%zu", ++ndata);
+		else if (r->kind == ROW_TOTAL)
+			r->id = ++ntotal == 1 ? xstrdup("total") : xasprintf("total-%zu", ntotal);
+		else if (r->kind == ROW_SUBTOTAL)
+			r->id = xasprintf("subtotal-%zu", ++nsub);
+		else
+			r->id = xasprintf("heading-%zu", i + 1);
+		if (r->kind == ROW_DATA && (tree_attr(rn, "key") || tree_attr(rn, "id")))
+			ndata++;
+		for (size_t p = 0; p < i; p++)
+			if (strcmp(t->rows[p].id, r->id) == 0) {
+				char *m = xasprintf("two rows of table '%s' are named '%s': a row's key must be unique in its table",
+				    t->id, r->id);
+
+				source_msg(fs->c->src, rn, tree_attr(rn, "key") ? "key" : "id", DE_FIG_USE, m);
+				free(m);
+				break;
+			}
+
+		for (xmlNodePtr cn = tree_first_elem(rn); cn; cn = tree_next_elem(cn)) {
+			const char *cs = tree_attr(cn, "colspan"), *rs = tree_attr(cn, "rowspan");
+			long cspan = cs ? strtol(cs, NULL, 10) : 1, rspan = rs ? strtol(rs, NULL, 10) : 1;
+
+			while (col < t->ncols && busy[col] > 0)
+				col++;
+			if (col >= t->ncols)
+				break;   /* more cells than columns: the typesetter copes */
+			r->text[col] = cn;
+			for (long s = 0; s < cspan && col + (size_t)s < t->ncols; s++)
+				busy[col + (size_t)s] = (size_t)(rspan > 1 ? rspan : 1);
+			col += (size_t)(cspan > 0 ? cspan : 1);
+		}
+		for (size_t c2 = 0; c2 < t->ncols; c2++)
+			if (busy[c2] > 0)
+				busy[c2]--;
+		i++;
+		}
+	}
+	free(busy);
+
+	/* every cell of a figure column in a data, total or subtotal row is a figure */
+	for (size_t i = 0; i < t->nrows; i++) {
+		struct row *r = &t->rows[i];
+
+		if (r->kind == ROW_HEADING)
+			continue;
+		for (size_t j = 0; j < t->ncols; j++) {
+			struct column *c = &t->cols[j];
+			xmlNodePtr cn = r->text[j];
+			struct fig *f;
+			char *id, *text;
+
+			if (!c->figure || cn == NULL)
+				continue;
+			id = xasprintf("%s.%s.%s", t->id, r->id, c->id);
+			f = S_add(fs, cn, id);
+			free(id);
+			if (f == NULL)
+				continue;
+			f->table = t;
+			f->row = i;
+			f->col = j;
+			f->kind = c->kind;
+			f->places = c->places;
+			f->mode = c->mode;
+			f->per = c->per;
+			f->has_tol = c->has_tol;
+			f->tol = c->tol;
+			/* a cell may refine its column's format */
+			S_read_format(fs, cn, f->kind, &f->places, &f->mode, &f->per, &f->has_tol, &f->tol);
+			r->cells[j] = f;
+			text = tree_text_folded(cn);
+			if (r->kind == ROW_DATA && c->expr == NULL && tree_attr(c->node, "compute") == NULL) {
+				/* an input cell */
+				f->state = 2;
+				if (text[0] == '\0')
+					f->val = S_na();
+				else if (S_read_stated(fs, f, text) == 0) {
+					f->val = S_num(f->stated, f->kind);
+					f->ok = 1;
+				}
+				f->has_stated = 0;
+			} else {
+				if (r->kind == ROW_DATA) {
+					f->expr = c->expr;
+					f->expr_text = tree_attr(c->node, "compute");
+					f->expr_node = c->node;
+					f->expr_attr = "compute";
+					if (c->expr == NULL)
+						f->state = 2;   /* the bad expression was reported */
+				} else {
+					f->total = r->kind == ROW_TOTAL ? 1 : 2;
+					if (c->texpr) {
+						f->expr = c->texpr;
+						f->expr_text = tree_attr(c->node, "total-compute");
+						f->expr_node = c->node;
+						f->expr_attr = "total-compute";
+					} else if (c->no_total) {
+						f->state = 2;
+						f->val = S_na();
+					}
+				}
+				if (text[0] != '\0')
+					(void)S_read_stated(fs, f, text);
+			}
+			free(text);
+		}
+	}
+}
+
+static void
+S_collect(struct figs *fs, xmlNodePtr n, long *anon)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (tree_is(n, "figure")) {
+			S_inline_figure(fs, n, anon);
+			continue;
+		}
+		if (tree_is(n, "table")) {
+			/* figures inside cells of text columns are still figures */
+			S_collect(fs, n->children, anon);
+			S_table(fs, n);
+			continue;
+		}
+		S_collect(fs, n->children, anon);
+	}
+}
+
+/* ------------------------------------------------------------ evaluation */
+
+static int S_eval_fig(struct figs *, struct fig *);
+static int S_eval(struct figs *, struct fig *, const struct expr *, struct val *);
+
+/* A column named by NAME: of the current table, or "TABLE.COLUMN". */
+static struct column *
+S_column(struct figs *fs, struct fig *at, const char *name, struct table **tp)
+{
+	const char *dot = strchr(name, '.');
+
+	if (at->table != NULL)
+		for (size_t j = 0; j < at->table->ncols; j++)
+			if (strcmp(at->table->cols[j].id, name) == 0) {
+				*tp = at->table;
+				return &at->table->cols[j];
+			}
+	if (dot != NULL && strchr(dot + 1, '.') == NULL)
+		for (size_t i = 0; i < fs->ntables; i++) {
+			struct table *t = fs->tables[i];
+
+			if (strlen(t->id) != (size_t)(dot - name) || strncmp(t->id, name, (size_t)(dot - name)) != 0)
+				continue;
+			for (size_t j = 0; j < t->ncols; j++)
+				if (strcmp(t->cols[j].id, dot + 1) == 0) {
+					*tp = t;
+					return &t->cols[j];
+				}
+		}
+	return NULL;
+}
+
+static size_t
+S_colindex(const struct table *t, const struct column *c)
+{
+	return (size_t)(c - t->cols);
+}
+
+/*
+ * F's effective value, for a figure that uses it; -1 if it could not be
+ * computed.  What the author typed is used as typed: its own formula only
+ * checks it (when F itself is evaluated), so it adds no dependency.
+ */
+static int
+S_use(struct figs *fs, struct fig *f, struct val *out)
+{
+	if (f->has_stated) {
+		*out = S_effective(f);
+		return 0;
+	}
+	if (S_eval_fig(fs, f) != 0)
+		return -1;
+	*out = S_effective(f);
+	return 0;
+}
+
+static int
+S_status(struct figs *fs, struct fig *at, const struct expr *e, enum num_status st)
+{
+	if (st == NUM_OK)
+		return 0;
+	if (st == NUM_DIVZERO)
+		S_err(fs, at, e->pos, DE_FIG_DIVZERO, at->expr_text ? at->expr_text : at->id);
+	else
+		S_err(fs, at, e->pos, DE_FIG_OVERFLOW, at->expr_text ? at->expr_text : at->id);
+	return -1;
+}
+
+/* The values of column C of table T in data rows (blank cells left out). */
+static int
+S_column_values(struct figs *fs, struct table *t, struct column *c, size_t upto,
+    struct val **vals, size_t **rows, size_t *n)
+{
+	size_t j = S_colindex(t, c), k = 0;
+
+	*vals = xcalloc(t->nrows ? t->nrows : 1, sizeof(**vals));
+	*rows = xcalloc(t->nrows ? t->nrows : 1, sizeof(**rows));
+	for (size_t i = 0; i < t->nrows && i <= upto; i++) {
+		struct fig *f = t->rows[i].cells[j];
+		struct val v;
+
+		if (t->rows[i].kind != ROW_DATA || f == NULL)
+			continue;
+		if (S_use(fs, f, &v) != 0)
+			return -1;
+		if (v.t == V_NA)
+			continue;
+		(*vals)[k] = v;
+		(*rows)[k] = i;
+		k++;
+	}
+	*n = k;
+	return 0;
+}
+
+static int
+S_sum(struct figs *fs, struct fig *at, const struct expr *e, struct val *vals,
+    size_t n, struct val *out)
+{
+	struct num s = num_of(0);
+	enum num_kind k = n ? vals[0].kind : NK_NUMBER;
+
+	for (size_t i = 0; i < n; i++) {
+		if (vals[i].t == V_TEXT) {
+			S_err(fs, at, e->pos, DE_FIG_USE, "a text value cannot be added up");
+			return -1;
+		}
+		if (S_status(fs, at, e, num_add(s, vals[i].num, &s)) != 0)
+			return -1;
+	}
+	*out = S_num(s, k);
+	return 0;
+}
+
+/* Largest-remainder apportionment of a column, all its rows at once. */
+static int
+S_apportion(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
+{
+	struct table *t = at->table, *wt = NULL;
+	struct column *target, *wcol;
+	struct val pot;
+	struct num *w = NULL, *parts = NULL;
+	size_t *rows = NULL, n = 0, j;
+	int places, rc = -1;
+
+	if (t == NULL || e->nargs != 2 || e->args[1]->op != EX_NAME ||
+	    (wcol = S_column(fs, at, e->args[1]->name, &wt)) == NULL || wt != t) {
+		S_err(fs, at, e->pos, DE_FIG_USE,
+		    "apportion(POT, COLUMN) splits POT over a column's rows pro rata to COLUMN of the same table");
+		return -1;
+	}
+	j = at->col;
+	target = &t->cols[j];
+	if (target->ap_state == 2) {
+		*out = at->val;
+		return 0;
+	}
+	if (target->ap_state == -1)
+		return -1;
+	if (S_eval(fs, at, e->args[0], &pot) != 0)
+		goto done;
+	if (pot.t != V_NUM) {
+		S_err(fs, at, e->args[0]->pos, DE_FIG_USE, "the pot to apportion must be a number");
+		goto done;
+	}
+	{
+		struct val *vals;
+
+		if (S_column_values(fs, t, wcol, t->nrows, &vals, &rows, &n) != 0) {
+			free(vals);
+			goto done;
+		}
+		w = xcalloc(n ? n : 1, sizeof(*w));
+		for (size_t i = 0; i < n; i++)
+			w[i] = vals[i].num;
+		free(vals);
+	}
+	places = target->places >= 0 ? target->places : target->kind == NK_MONEY ? 2 : 0;
+	parts = xcalloc(n ? n : 1, sizeof(*parts));
+	switch (apportion(pot.num, w, n, places, parts)) {
+	case AP_OK:
+		break;
+	case AP_NO_WEIGHT:
+		S_err(fs, at, e->pos, DE_FIG_DIVZERO, "apportion(): the weights sum to zero");
+		goto done;
+	case AP_NEGATIVE:
+		S_err(fs, at, e->pos, DE_FIG_USE, "apportion() needs a pot and weights that are not negative");
+		goto done;
+	case AP_UNIT: {
+		char *m = xasprintf("apportion(): the pot is not a whole number of units of %d decimal places", places);
+
+		S_err(fs, at, e->pos, DE_FIG_USE, m);
+		free(m);
+		goto done;
+	}
+	default:
+		S_err(fs, at, e->pos, DE_FIG_OVERFLOW, at->expr_text);
+		goto done;
+	}
+	/* every data row of the target column takes its part */
+	for (size_t i = 0; i < n; i++) {
+		struct fig *f = t->rows[rows[i]].cells[j];
+
+		if (f == NULL || f->expr != at->expr)
+			continue;
+		f->val = S_num(parts[i], target->kind);
+		f->ok = 1;
+		f->state = 2;
+	}
+	target->apportioned = 1;
+	target->ap_state = 2;
+	*out = at->val;
+	rc = 0;
+done:
+	if (rc != 0)
+		target->ap_state = -1;
+	free(w);
+	free(parts);
+	free(rows);
+	return rc;
+}
+
+/* Evaluate every argument as a scalar. */
+static int
+S_args(struct figs *fs, struct fig *at, const struct expr *e, struct val *v)
+{
+	for (size_t i = 0; i < e->nargs; i++)
+		if (S_eval(fs, at, e->args[i], &v[i]) != 0)
+			return -1;
+	return 0;
+}
+
+/*
+ * The column argument of an aggregate: its values in data rows (all of
+ * them, or up to ROW for a running total).  Returns -1 if ARG is not a
+ * column.
+ */
+static int
+S_agg_column(struct figs *fs, struct fig *at, const struct expr *arg, size_t upto,
+    struct val **vals, size_t **rows, size_t *n, struct table **tp, struct column **cp)
+{
+	struct column *c;
+
+	if (arg->op != EX_NAME || (c = S_column(fs, at, arg->name, tp)) == NULL)
+		return -1;
+	*cp = c;
+	if (!c->figure) {
+		*vals = NULL;
+		*rows = NULL;
+		*n = 0;
+		return 0;
+	}
+	return S_column_values(fs, *tp, c, upto, vals, rows, n) == 0 ? 0 : -2;
+}
+
+static int
+S_call(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
+{
+	const char *fn = e->name;
+	struct val *v = NULL, *vals = NULL;
+	size_t *rows = NULL, n = 0;
+	struct table *t = NULL;
+	struct column *col = NULL;
+	int rc = -1, agg;
+	char *m;
+
+	/* sum, average, min, max: over a column or over their arguments */
+	if (strcmp(fn, "sum") == 0 || strcmp(fn, "average") == 0 ||
+	    strcmp(fn, "min") == 0 || strcmp(fn, "max") == 0) {
+		if (e->nargs == 0)
+			goto usage;
+		agg = e->nargs == 1 ? S_agg_column(fs, at, e->args[0], (size_t)-1, &vals, &rows, &n, &t, &col) : -1;
+		if (agg == -2)
+			goto done;
+		if (agg == -1) {
+			v = xcalloc(e->nargs, sizeof(*v));
+			if (S_args(fs, at, e, v) != 0)
+				goto done;
+			vals = v;
+			v = NULL;
+			n = e->nargs;
+			for (size_t i = 0; i < n; i++)
+				if (vals[i].t == V_NA) {
+					*out = S_na();
+					rc = 0;
+					goto done;
+				}
+		}
+		if (strcmp(fn, "sum") == 0 || strcmp(fn, "average") == 0) {
+			if (S_sum(fs, at, e, vals, n, out) != 0)
+				goto done;
+			if (fn[0] == 'a') {
+				if (n == 0) {
+					S_err(fs, at, e->pos, DE_FIG_DIVZERO, "average(): there is nothing to average");
+					goto done;
+				}
+				if (S_status(fs, at, e, num_div(out->num, num_of((long long)n), &out->num)) != 0)
+					goto done;
+			}
+		} else {
+			if (n == 0) {
+				*out = S_na();
+				rc = 0;
+				goto done;
+			}
+			*out = vals[0];
+			for (size_t i = 1; i < n; i++)
+				if ((num_cmp(vals[i].num, out->num) < 0) == (fn[1] == 'i'))
+					if (num_cmp(vals[i].num, out->num) != 0)
+						*out = vals[i];
+		}
+		rc = 0;
+		goto done;
+	}
+	/* share(COLUMN): this row's part of the column's total */
+	if (strcmp(fn, "share") == 0 || strcmp(fn, "cumulative") == 0 || strcmp(fn, "rank") == 0) {
+		struct fig *mine;
+		struct val here, total;
+		int asc = 0;
+
+		if (at->table == NULL || e->nargs < 1 ||
+		    (e->nargs == 2 && !(fn[0] == 'r' && e->args[1]->op == EX_STR)) || e->nargs > 2)
+			goto usage;
+		if (e->nargs == 2)
+			asc = strcmp(e->args[1]->name, "ascending") == 0 || strcmp(e->args[1]->name, "asc") == 0;
+		agg = S_agg_column(fs, at, e->args[0], fn[0] == 'c' ? at->row : (size_t)-1, &vals, &rows, &n, &t, &col);
+		if (agg == -1 || t != at->table)
+			goto usage;
+		if (agg == -2)
+			goto done;
+		mine = t->rows[at->row].cells[S_colindex(t, col)];
+		if (mine == NULL || S_use(fs, mine, &here) != 0)
+			goto done;
+		if (fn[0] == 'c') {
+			rc = S_sum(fs, at, e, vals, n, out);
+			goto done;
+		}
+		if (here.t != V_NUM) {
+			*out = S_na();
+			rc = 0;
+			goto done;
+		}
+		if (fn[0] == 'r') {
+			long rank = 1;
+
+			for (size_t i = 0; i < n; i++)
+				if (asc ? num_cmp(vals[i].num, here.num) < 0 : num_cmp(vals[i].num, here.num) > 0)
+					rank++;
+			*out = S_num(num_of(rank), NK_COUNT);
+			rc = 0;
+			goto done;
+		}
+		if (S_sum(fs, at, e, vals, n, &total) != 0)
+			goto done;
+		if (S_status(fs, at, e, num_div(here.num, total.num, &out->num)) != 0)
+			goto done;
+		out->t = V_NUM;
+		out->kind = NK_PERCENT;
+		rc = 0;
+		goto done;
+	}
+	if (strcmp(fn, "apportion") == 0)
+		return S_apportion(fs, at, e, out);
+	/* remainder(POT): this column's rows must meet POT; remainder(POT, a, b…) */
+	if (strcmp(fn, "remainder") == 0) {
+		struct val pot;
+
+		if (e->nargs < 1)
+			goto usage;
+		if (S_eval(fs, at, e->args[0], &pot) != 0)
+			goto done;
+		if (pot.t != V_NUM)
+			goto usage;
+		*out = pot;
+		if (e->nargs == 1) {
+			size_t j;
+
+			if (at->table == NULL)
+				goto usage;
+			j = at->col;
+			for (size_t i = 0; i < at->table->nrows; i++) {
+				struct fig *f = at->table->rows[i].cells[j];
+				struct val o;
+
+				if (i == at->row || at->table->rows[i].kind != ROW_DATA || f == NULL)
+					continue;
+				if (S_use(fs, f, &o) != 0)
+					goto done;
+				if (o.t == V_NUM && S_status(fs, at, e, num_sub(out->num, o.num, &out->num)) != 0)
+					goto done;
+			}
+		} else {
+			for (size_t i = 1; i < e->nargs; i++) {
+				struct val o;
+
+				if (S_eval(fs, at, e->args[i], &o) != 0)
+					goto done;
+				if (o.t == V_NUM && S_status(fs, at, e, num_sub(out->num, o.num, &out->num)) != 0)
+					goto done;
+			}
+		}
+		rc = 0;
+		goto done;
+	}
+	/* count(COLUMN, "value"): rows whose cell reads value */
+	if (strcmp(fn, "count") == 0) {
+		long k = 0;
+
+		if (e->nargs != 2 || e->args[1]->op != EX_STR || e->args[0]->op != EX_NAME ||
+		    (col = S_column(fs, at, e->args[0]->name, &t)) == NULL)
+			goto usage;
+		for (size_t i = 0; i < t->nrows; i++) {
+			xmlNodePtr cn = t->rows[i].text[S_colindex(t, col)];
+			char *s;
+
+			if (t->rows[i].kind != ROW_DATA || cn == NULL)
+				continue;
+			s = tree_text_folded(cn);
+			k += strcmp(s, e->args[1]->name) == 0;
+			free(s);
+		}
+		*out = S_num(num_of(k), NK_COUNT);
+		rc = 0;
+		goto done;
+	}
+	/* band(X, T1, "L1", T2, "L2", …, "ELSE"): the first label whose threshold X reaches */
+	if (strcmp(fn, "band") == 0) {
+		struct val x;
+
+		if (e->nargs < 2 || e->nargs % 2 != 0 || e->args[e->nargs - 1]->op != EX_STR)
+			goto usage;
+		if (S_eval(fs, at, e->args[0], &x) != 0)
+			goto done;
+		if (x.t != V_NUM) {
+			*out = S_na();
+			rc = 0;
+			goto done;
+		}
+		for (size_t i = 1; i + 1 < e->nargs; i += 2) {
+			struct val th;
+
+			if (e->args[i + 1]->op != EX_STR)
+				goto usage;
+			if (S_eval(fs, at, e->args[i], &th) != 0)
+				goto done;
+			if (th.t == V_NUM && num_cmp(x.num, th.num) >= 0) {
+				memset(out, 0, sizeof(*out));
+				out->t = V_TEXT;
+				out->text = e->args[i + 1]->name;
+				rc = 0;
+				goto done;
+			}
+		}
+		memset(out, 0, sizeof(*out));
+		out->t = V_TEXT;
+		out->text = e->args[e->nargs - 1]->name;
+		rc = 0;
+		goto done;
+	}
+	/* the scalar functions */
+	v = xcalloc(e->nargs ? e->nargs : 1, sizeof(*v));
+	for (size_t i = 0; i < e->nargs; i++)
+		if (e->args[i]->op == EX_STR)
+			goto usage;
+	if (S_args(fs, at, e, v) != 0)
+		goto done;
+	for (size_t i = 0; i < e->nargs; i++)
+		if (v[i].t == V_NA) {
+			*out = S_na();
+			rc = 0;
+			goto done;
+		} else if (v[i].t == V_TEXT)
+			goto usage;
+	if (strcmp(fn, "difference") == 0 && e->nargs == 2) {
+		rc = S_status(fs, at, e, num_sub(v[0].num, v[1].num, &out->num));
+		out->t = V_NUM;
+		out->kind = v[0].kind;
+	} else if (strcmp(fn, "cut") == 0 && e->nargs == 2) {
+		struct num keep;
+
+		if (v[1].kind != NK_PERCENT) {
+			S_err(fs, at, e->args[1]->pos, DE_FIG_USE, "cut(X, P): P is a percentage such as 40%");
+			goto done;
+		}
+		if (S_status(fs, at, e, num_sub(num_of(1), v[1].num, &keep)) != 0 ||
+		    S_status(fs, at, e, num_mul(v[0].num, keep, &out->num)) != 0)
+			goto done;
+		out->t = V_NUM;
+		out->kind = v[0].kind;
+		rc = 0;
+	} else if (strcmp(fn, "change") == 0 && e->nargs == 2) {
+		/* change from nothing is not a percentage: the figure reads n/a */
+		if (num_is_zero(v[1].num)) {
+			*out = S_na();
+			rc = 0;
+			goto done;
+		}
+		if (S_status(fs, at, e, num_sub(v[0].num, v[1].num, &out->num)) != 0 ||
+		    S_status(fs, at, e, num_div(out->num, num_abs(v[1].num), &out->num)) != 0)
+			goto done;
+		out->t = V_NUM;
+		out->kind = NK_PERCENT;
+		rc = 0;
+	} else if (strcmp(fn, "rate") == 0 && e->nargs == 3) {
+		struct num r;
+
+		if (e->args[2]->op != EX_NUM || e->args[2]->num.d != 1 || num_sign(e->args[2]->num) <= 0 ||
+		    num_cmp(e->args[2]->num, num_of(10000000)) > 0) {
+			S_err(fs, at, e->args[2]->pos, DE_FIG_USE, "rate(COUNT, POPULATION, PER): PER is a whole number such as 1000 or 100000");
+			goto done;
+		}
+		if (S_status(fs, at, e, num_div(v[0].num, v[1].num, &r)) != 0 ||
+		    S_status(fs, at, e, num_mul(r, e->args[2]->num, &out->num)) != 0)
+			goto done;
+		out->t = V_NUM;
+		out->kind = NK_RATE;
+		out->per = (long)e->args[2]->num.n;
+		rc = 0;
+	} else if (strcmp(fn, "round") == 0 && e->nargs == 2) {
+		if (e->args[1]->op != EX_NUM || e->args[1]->num.d != 1 ||
+		    num_sign(e->args[1]->num) < 0 || num_cmp(e->args[1]->num, num_of(NUM_MAX_PLACES)) > 0) {
+			S_err(fs, at, e->args[1]->pos, DE_FIG_USE, "round(X, PLACES): PLACES is a whole number from 0 to 12");
+			goto done;
+		}
+		rc = S_status(fs, at, e, num_round(v[0].num, (int)e->args[1]->num.n, at->mode, &out->num));
+		out->t = V_NUM;
+		out->kind = v[0].kind;
+	} else {
+		m = xasprintf("unknown function %s(): csdoc knows sum, average, min, max, share, apportion, "
+		    "cut, cumulative, difference, change, rate, rank, band, count, remainder and round", fn);
+		S_err(fs, at, e->pos, DE_FIG_USE, m);
+		free(m);
+		goto done;
+	}
+	goto done;
+usage:
+	m = xasprintf("%s() is used with the wrong arguments: see the figures section of README.md", fn);
+	S_err(fs, at, e->pos, DE_FIG_USE, m);
+	free(m);
+	rc = -1;
+done:
+	free(v);
+	free(vals);
+	free(rows);
+	return rc;
+}
+
+/* A name: a column of this row's table, a figure, or a cell TABLE.ROW.COLUMN. */
+static int
+S_name(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
+{
+	struct fig *f = NULL;
+
+	/* in a data row a column names this row's cell; in a total row, its total */
+	if (at->table != NULL)
+		for (size_t j = 0; j < at->table->ncols; j++)
+			if (strcmp(at->table->cols[j].id, e->name) == 0) {
+				f = at->table->rows[at->row].cells[j];
+				if (f == NULL) {
+					*out = S_na();
+					return 0;
+				}
+				break;
+			}
+	if (f == NULL)
+		f = xmlHashLookup(fs->byid, (const xmlChar *)e->name);
+	if (f == NULL) {
+		const char *hint = strchr(e->name, '-') ? " (write spaces around '-' to subtract)" : "";
+
+		S_err(fs, at, e->pos, DE_FIG_UNKNOWN, e->name, hint);
+		return -1;
+	}
+	return S_use(fs, f, out);
+}
+
+static int
+S_eval(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
+{
+	struct val a, b;
+	enum num_status st;
+
+	switch (e->op) {
+	case EX_NUM:
+		*out = S_num(e->num, e->kind);
+		return 0;
+	case EX_STR:
+		S_err(fs, at, e->pos, DE_FIG_USE, "a quoted string is not a figure");
+		return -1;
+	case EX_NAME:
+		return S_name(fs, at, e, out);
+	case EX_CALL:
+		return S_call(fs, at, e, out);
+	default:
+		break;
+	}
+	if (S_eval(fs, at, e->args[0], &a) != 0)
+		return -1;
+	if (e->op == EX_NEG) {
+		*out = a;
+		if (a.t == V_NUM)
+			out->num = num_neg(a.num);
+		else if (a.t == V_TEXT)
+			goto text;
+		return 0;
+	}
+	if (S_eval(fs, at, e->args[1], &b) != 0)
+		return -1;
+	if (a.t == V_TEXT || b.t == V_TEXT)
+		goto text;
+	if (a.t == V_NA || b.t == V_NA) {
+		*out = S_na();
+		return 0;
+	}
+	*out = S_num(a.num, a.kind);
+	switch (e->op) {
+	case EX_ADD:
+	case EX_SUB:
+		if ((a.kind == NK_MONEY && b.kind == NK_PERCENT) || (a.kind == NK_PERCENT && b.kind == NK_MONEY)) {
+			S_err(fs, at, e->pos, DE_FIG_USE,
+			    "money and a percentage cannot be added or subtracted: multiply by the percentage, or use cut()");
+			return -1;
+		}
+		st = e->op == EX_ADD ? num_add(a.num, b.num, &out->num) : num_sub(a.num, b.num, &out->num);
+		out->kind = a.kind == NK_MONEY || b.kind == NK_MONEY ? NK_MONEY : a.kind;
+		break;
+	case EX_MUL:
+		st = num_mul(a.num, b.num, &out->num);
+		out->kind = a.kind == NK_MONEY || b.kind == NK_MONEY ? NK_MONEY :
+		    a.kind == NK_PERCENT && b.kind == NK_PERCENT ? NK_PERCENT : NK_NUMBER;
+		break;
+	default:
+		st = num_div(a.num, b.num, &out->num);
+		out->kind = a.kind == NK_MONEY && b.kind != NK_MONEY ? NK_MONEY : NK_NUMBER;
+		break;
+	}
+	return S_status(fs, at, e, st);
+text:
+	S_err(fs, at, e->pos, DE_FIG_USE, "a text value (from band()) cannot be used in arithmetic");
+	return -1;
+}
+
+/* The default total of a cell in a total (all data rows) or subtotal row. */
+static int
+S_total(struct figs *fs, struct fig *f)
+{
+	struct table *t = f->table;
+	struct num s = num_of(0);
+	size_t from = 0, n = 0;
+	int any = 0;
+
+	if (f->total == 2)
+		for (size_t i = f->row; i-- > 0;)
+			if (t->rows[i].kind == ROW_SUBTOTAL || t->rows[i].kind == ROW_TOTAL) {
+				from = i + 1;
+				break;
+			}
+	for (size_t i = from; i < f->row; i++) {
+		struct fig *c = t->rows[i].cells[f->col];
+		struct val v;
+
+		if (t->rows[i].kind != ROW_DATA || c == NULL)
+			continue;
+		if (S_use(fs, c, &v) != 0)
+			return -1;
+		if (v.t != V_NUM)
+			continue;
+		any = 1;
+		n++;
+		if (num_add(s, v.num, &s) != NUM_OK) {
+			source_msg(fs->c->src, f->node, NULL, DE_FIG_OVERFLOW, "the column's total");
+			return -1;
+		}
+	}
+	if (t->cols[f->col].avg_total && n > 0)
+		(void)num_div(s, num_of((long long)n), &s);
+	f->val = any ? S_num(s, f->kind) : S_na();
+	return 0;
+}
+
+/* The dependency chain from F's first appearance, for a cycle message. */
+static char *
+S_cycle(struct figs *fs, struct fig *f)
+{
+	struct buf b = { 0 };
+	size_t start = 0;
+	char *s;
+
+	for (size_t i = 0; i < fs->depth; i++)
+		if (fs->chain[i] == f) {
+			start = i;
+			break;
+		}
+	for (size_t i = start; i < fs->depth; i++)
+		buf_printf(&b, "%s → ", fs->chain[i]->id);
+	buf_puts(&b, f->id);
+	s = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static int
+S_eval_fig(struct figs *fs, struct fig *f)
+{
+	int rc;
+
+	if (f->state == 2)
+		return f->ok ? 0 : -1;
+	if (f->state == 1) {
+		char *c = S_cycle(fs, f);
+
+		S_err(fs, f, 0, DE_FIG_CYCLE, c);
+		free(c);
+		/* every figure on the cycle fails once, quietly */
+		return -1;
+	}
+	if (fs->depth >= FIGURES_MAX_CHAIN) {
+		char *m = xasprintf("figures depend on figures more than %d deep", FIGURES_MAX_CHAIN);
+
+		S_err(fs, f, 0, DE_LIMIT, m);
+		free(m);
+		return -1;
+	}
+	f->state = 1;
+	fs->chain[fs->depth++] = f;
+	if (f->expr != NULL)
+		rc = S_eval(fs, f, f->expr, &f->val);
+	else if (f->total)
+		rc = S_total(fs, f);
+	else
+		rc = -1;
+	fs->depth--;
+	/* apportion() may have finished this figure while computing its column */
+	if (f->state != 2) {
+		f->state = 2;
+		f->ok = rc == 0;
+	}
+	return f->ok ? 0 : -1;
+}
+
+/* ------------------------------------------------------------ results */
+
+/* Places to show F with: declared, else what its column or value needs. */
+static int
+S_places(const struct figs *fs, struct fig *f)
+{
+	int p = 0;
+
+	(void)fs;
+	if (f->places >= 0)
+		return f->places > NUM_MAX_PLACES ? NUM_MAX_PLACES : f->places;
+	if (f->table != NULL) {
+		/* one format down a column: the most any of its values needs */
+		struct table *t = f->table;
+		struct column *col = &t->cols[f->col];
+
+		if (col->shown_places >= 0)
+			return col->shown_places;
+		for (size_t i = 0; i < t->nrows; i++) {
+			const struct fig *c = t->rows[i].cells[f->col];
+			struct val v;
+
+			if (c == NULL || !c->ok || c->places >= 0)
+				continue;
+			v = S_effective(c);
+			if (v.t == V_NUM) {
+				int q = c->has_stated ? c->stated_places : S_needed_places(v.num, c->kind);
+
+				if (q < 0)
+					q = 0;
+
+				if (q > p)
+					p = q;
+			}
+		}
+		if (col->apportioned && p < 2 && f->kind == NK_MONEY)
+			p = 2;
+		col->shown_places = p;
+		return p;
+	}
+	if (f->val.t == V_NUM)
+		p = S_needed_places(f->val.num, f->kind);
+	return p;
+}
+
+static char *
+S_show(const struct fig *f, struct val v, int places)
+{
+	char *s = NULL;
+
+	if (v.t == V_NA)
+		return xstrdup("n/a");
+	if (v.t == V_TEXT)
+		return xstrdup(v.text);
+	if (num_display(v.num, f->kind, places, f->mode, f->per ? f->per : v.per, &s) != NUM_OK)
+		return xstrdup("(too large)");
+	return s;
+}
+
+/* Round V to PLACES decimals; negative places round to tens, hundreds, thousands. */
+static enum num_status
+S_round_to(struct num v, int places, enum num_round mode, struct num *out)
+{
+	struct num scale = num_of(1);
+	enum num_status st;
+
+	if (places >= 0)
+		return num_round(v, places, mode, out);
+	for (int i = places; i < 0; i++)
+		if ((st = num_mul(scale, num_of(10), &scale)) != NUM_OK)
+			return st;
+	if ((st = num_div(v, scale, &v)) != NUM_OK || (st = num_round(v, 0, mode, &v)) != NUM_OK)
+		return st;
+	return num_mul(v, scale, out);
+}
+
+/* Compare a stated figure with its computed value, as finely as the author wrote it. */
+static void
+S_check(struct figs *fs, struct fig *f)
+{
+	struct num shown, stated = f->stated, diff;
+	int places = f->stated_places, same;
+	char *got, *typed, *m;
+
+	if (f->val.t != V_NUM) {
+		tree_set(f->node, "check", "ok");
+		return;
+	}
+	if (f->stated_fraction) {
+		/* "1/3" is read to the nearest whole per cent */
+		struct num a, b;
+
+		(void)num_round(f->val.num, 2, f->mode, &a);
+		(void)num_round(f->stated, 2, f->mode, &b);
+		same = num_cmp(a, b) == 0;
+		places = 0;
+	} else {
+		struct num v = f->val.num;
+
+		/* a percentage's places are those of the per cent figure */
+		if (f->kind == NK_PERCENT) {
+			(void)num_mul(v, num_of(100), &v);
+			(void)num_mul(stated, num_of(100), &stated);
+		}
+		if (S_round_to(v, places, f->mode, &shown) != NUM_OK)
+			shown = v;
+		same = num_cmp(shown, stated) == 0;
+	}
+	if (!same && f->has_tol && num_sub(f->val.num, f->stated, &diff) == NUM_OK &&
+	    num_cmp(num_abs(diff), f->tol) <= 0)
+		same = 1;
+	tree_set(f->node, "check", same ? "ok" : "mismatch");
+	if (same)
+		return;
+	got = S_show(f, f->val, places < 0 ? 0 : places);
+	if (f->stated_fraction) {
+		char *pc = NULL;
+
+		(void)num_display(f->stated, NK_PERCENT, 0, f->mode, 0, &pc);
+		typed = xasprintf("%s (%s)", f->stated_text, pc ? pc : "?");
+		free(pc);
+	} else
+		typed = xstrdup(f->stated_text);
+	if (f->total)
+		m = xasprintf("stated %s %s; the rows sum to %s", f->total == 1 ? "total" : "subtotal", typed, got);
+	else if (f->table && f->table->cols[f->col].apportioned)
+		m = xasprintf("stated %s; %s gives %s (largest remainder)", typed, f->expr_text, got);
+	else
+		m = xasprintf("stated %s; %s gives %s", typed, f->expr_text ? f->expr_text : "the formula", got);
+	source_msg(fs->c->src, f->node, NULL, DW_FIG_MISMATCH, m);
+	free(m);
+	free(got);
+	free(typed);
+}
+
+static void
+S_annotate(struct figs *fs, struct fig *f)
+{
+	struct val eff = S_effective(f);
+	int places = S_places(fs, f);
+	char *s;
+
+	tree_set(f->node, "fig-id", f->id);
+	tree_set(f->node, "kind", num_kind_name(f->kind));
+	if (!f->ok && !f->has_stated) {
+		tree_set(f->node, "value", "n/a");
+		tree_set(f->node, "display", "n/a");
+		tree_set(f->node, "source", f->expr || f->total ? "computed" : "input");
+		return;
+	}
+	if (eff.t == V_NUM) {
+		s = num_exact(eff.num);
+		tree_set(f->node, "value", s);
+		free(s);
+	} else
+		tree_set(f->node, "value", eff.t == V_TEXT ? eff.text : "n/a");
+	/* a stated figure is printed as the author typed it */
+	if (f->has_stated) {
+		tree_set(f->node, "display", f->stated_text);
+		tree_set(f->node, "source", "stated");
+		if (f->ok) {
+			s = num_exact(f->val.num);
+			tree_set(f->node, "computed", f->val.t == V_NUM ? s : "n/a");
+			free(s);
+			s = S_show(f, f->val, places);
+			tree_set(f->node, "computed-display", s);
+			free(s);
+			S_check(fs, f);
+		}
+		return;
+	}
+	/* an input is printed as typed too ("£892k" stays "£892k") */
+	if (f->expr == NULL && !f->total && f->stated_text != NULL)
+		s = xstrdup(f->stated_text);
+	else
+		s = S_show(f, eff, places);
+	tree_set(f->node, "display", s);
+	free(s);
+	tree_set(f->node, "source", f->expr || f->total ? "computed" : "input");
+}
+
+/*
+ * The figures of the documents this one uses, as constants named
+ * PREFIX:ID.  They are read from those documents' compiled trees, so this
+ * document sees exactly what they print.
+ */
+static void
+S_import(struct figs *fs, const char *as, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		const char *id, *src, *value;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		id = tree_get(n, "fig-id");
+		src = tree_get(n, "source");
+		value = tree_get(n, "value");
+		if (id != NULL && value != NULL && !(src && strcmp(src, "reference") == 0)) {
+			struct fig *f = xcalloc(1, sizeof(*f));
+
+			f->id = xasprintf("%s:%s", as, id);
+			f->node = n;
+			f->kind = S_kind(tree_get(n, "kind"));
+			f->places = -1;
+			f->state = 2;
+			f->ok = 1;
+			if (strcmp(value, "n/a") == 0)
+				f->val = S_na();
+			else if (num_from_exact(value, &f->val.num) == 0) {
+				f->val.t = V_NUM;
+				f->val.kind = f->kind;
+			} else
+				f->ok = 0;
+			fs->ext = xreallocarray(fs->ext, fs->next + 1, sizeof(*fs->ext));
+			fs->ext[fs->next++] = f;
+			if (xmlHashLookup(fs->byid, (const xmlChar *)f->id) == NULL)
+				xmlHashAddEntry(fs->byid, (const xmlChar *)f->id, f);
+		}
+		S_import(fs, as, n->children);
+	}
+}
+
+/* <figure ref="id"/>: print what the figure it names prints. */
+static void
+S_refs(struct figs *fs, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		const char *ref;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (tree_is(n, "figure") && (ref = tree_attr(n, "ref")) != NULL) {
+			struct fig *f = xmlHashLookup(fs->byid, (const xmlChar *)ref);
+
+			if (f == NULL) {
+				const char *hint = "";
+
+				source_msg(fs->c->src, n, "ref", DE_FIG_UNKNOWN, ref, hint);
+			} else {
+				static const char *const copy[] = { "fig-id", "kind", "value", "display" };
+
+				for (size_t i = 0; i < sizeof(copy) / sizeof(copy[0]); i++)
+					if (tree_get(f->node, copy[i]))
+						tree_set(n, copy[i], tree_get(f->node, copy[i]));
+				tree_set(n, "source", "reference");
+			}
+		}
+		S_refs(fs, n->children);
+	}
+}
+
+static void
+S_free(struct figs *fs)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		free(fs->v[i]->id);
+		free(fs->v[i]->stated_text);
+		free(fs->v[i]);
+	}
+	free(fs->v);
+	for (size_t i = 0; i < fs->next; i++) {
+		free(fs->ext[i]->id);
+		free(fs->ext[i]);
+	}
+	free(fs->ext);
+	for (size_t i = 0; i < fs->ntables; i++) {
+		struct table *t = fs->tables[i];
+
+		for (size_t j = 0; j < t->ncols; j++) {
+			free(t->cols[j].id);
+			expr_free(t->cols[j].expr);
+			expr_free(t->cols[j].texpr);
+		}
+		for (size_t r = 0; r < t->nrows; r++) {
+			free(t->rows[r].id);
+			free(t->rows[r].cells);
+			free(t->rows[r].text);
+		}
+		free(t->cols);
+		free(t->rows);
+		free(t->id);
+		free(t);
+	}
+	free(fs->tables);
+	xmlHashFree(fs->byid, NULL);
+}
+
+void
+figures_compute(struct compute *c)
+{
+	struct figs fs;
+	xmlNodePtr root = xmlDocGetRootElement(c->src->doc);
+	const char *r = tree_attr(root, "rounding");
+	long anon = 0;
+
+	memset(&fs, 0, sizeof(fs));
+	fs.c = c;
+	fs.byid = xmlHashCreate(256);
+	fs.mode = r && num_round_of(r) >= 0 ? (enum num_round)num_round_of(r) : NR_HALF_UP;
+	for (size_t i = 0; i < c->nused; i++)
+		S_import(&fs, c->as[i], xmlDocGetRootElement(c->used[i]));
+	S_collect(&fs, root, &anon);
+
+	/* inline figures own their parsed expressions; cells share their column's */
+	for (size_t i = 0; i < fs.n; i++)
+		(void)S_eval_fig(&fs, fs.v[i]);
+	for (size_t i = 0; i < fs.n; i++)
+		S_annotate(&fs, fs.v[i]);
+	for (size_t i = 0; i < fs.ntables; i++) {
+		struct table *t = fs.tables[i];
+
+		for (size_t j = 0; j < t->ncols; j++)
+			if (t->cols[j].apportioned) {
+				struct num sum = num_of(0);
+				char *shown = NULL, *m;
+
+				for (size_t k = 0; k < t->nrows; k++) {
+					struct fig *f = t->rows[k].cells[j];
+
+					if (f && t->rows[k].kind == ROW_DATA && f->ok && f->val.t == V_NUM)
+						(void)num_add(sum, f->val.num, &sum);
+				}
+				(void)num_display(sum, t->cols[j].kind, 2, NR_HALF_UP, 0, &shown);
+				m = xasprintf("Apportioned pro rata by the largest remainder method: the parts sum exactly to %s.",
+				    shown ? shown : "the pot");
+				tree_set(t->node, "note", m);
+				free(m);
+				free(shown);
+			}
+	}
+	S_refs(&fs, root);
+	/* inline figures' expressions */
+	for (size_t i = 0; i < fs.n; i++)
+		if (fs.v[i]->table == NULL)
+			expr_free(fs.v[i]->expr);
+	S_free(&fs);
+}
