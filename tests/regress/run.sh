@@ -23,6 +23,16 @@ pdf_has_text() {
 	done
 }
 
+# Each figure's display form is in the HTML and in the PDF's text.
+figures_shown() {
+	compiled=$1 html=$2 pdftext=$3
+	xsltproc tests/regress/displays.xsl "$compiled" | sort -u | while IFS= read -r d; do
+		[ -z "$d" ] && continue
+		grep -qF -- "$(printf '%s' "$d" | sed 's/&/\&amp;/g')" "$html" || { echo "not in HTML: $d"; return 1; }
+		grep -qF -- "$(printf '%s' "$d" | tr -d ' \t-')" "$pdftext" || { echo "not in PDF: $d"; return 1; }
+	done
+}
+
 regress_run() {
 	csdoc=$1
 	work=$(mktemp -d)
@@ -78,6 +88,7 @@ regress_run() {
 
 		html=$work/$name.html
 		check "regress/$name: HTML is en-GB" grep -q '<html lang="en-GB"' "$html"
+		check "regress/$name: HTML and PDF show every figure the same way" figures_shown "$work/$name.compiled.xml" "$html" "$pdf.txt"
 		check "regress/$name: HTML has a title" grep -q '<title>..*</title>' "$html"
 
 		# a draft says so on every page and in the HTML
