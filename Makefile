@@ -4,6 +4,7 @@
 #   make test       build and run every test (unit, regress, bad inputs)
 #   make asan       the tests again with AddressSanitizer and UBSan
 #   make valgrind   the tests again under valgrind
+#   make bench      speed and memory against the cairo/pango floor
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make regress-update   rewrite tests/regress expectations (review the diff)
 
@@ -11,7 +12,7 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/csdoc
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS    := libxml-2.0 libxslt cairo pango pangocairo
+PKGS    := libxml-2.0 libxslt cairo pango pangocairo libqpdf
 
 # BUILD holds objects; sanitizer and valgrind runs use their own.
 BUILD   ?= build/default
@@ -40,7 +41,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SAMPLES := $(wildcard samples/*.xml)
 SAMPLE_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 
-.PHONY: all deps deps-test build samples test unit asan valgrind install install-files uninstall clean regress-update
+.PHONY: all deps deps-test build samples test unit bench asan valgrind install install-files uninstall clean regress-update
 
 all: deps build samples
 
@@ -82,6 +83,15 @@ unit: $(UNIT_BIN)
 
 regress-update: $(CSDOC)
 	@tests/regress/update.sh "$(CSDOC)"
+
+# Speed and memory against the floor (bench/README.md); not part of make test.
+bench: $(CSDOC) $(BUILD)/bench/floor
+	@.ci/deps bench
+	@bench/run.sh "$(CSDOC)" "$(BUILD)/bench/floor"
+
+$(BUILD)/bench/floor: bench/floor.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror $(shell $(PKG_CONFIG) --cflags libxml-2.0 pangocairo cairo) -o $@ $< $(shell $(PKG_CONFIG) --libs libxml-2.0 pangocairo cairo)
 
 asan:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \

@@ -1130,9 +1130,23 @@ S_name(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 	if (f == NULL)
 		f = xmlHashLookup(fs->byid, (const xmlChar *)e->name);
 	if (f == NULL) {
+		const char *colon = strchr(e->name, ':');
 		const char *hint = strchr(e->name, '-') ? " (write spaces around '-' to subtract)" : "";
+		char *h = NULL;
 
+		/* a name from another document: say which part is wrong */
+		if (colon != NULL) {
+			int known = 0;
+
+			for (size_t i = 0; i < fs->c->nused; i++)
+				known |= strlen(fs->c->as[i]) == (size_t)(colon - e->name) &&
+				    strncmp(fs->c->as[i], e->name, (size_t)(colon - e->name)) == 0;
+			h = known ? xasprintf(" (that document has no figure '%s')", colon + 1) :
+			    xasprintf(" (no usable <uses> has the prefix '%.*s')", (int)(colon - e->name), e->name);
+			hint = h;
+		}
 		S_err(fs, at, e->pos, DE_FIG_UNKNOWN, e->name, hint);
+		free(h);
 		return -1;
 	}
 	return S_use(fs, f, out);

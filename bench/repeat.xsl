@@ -1,0 +1,52 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- repeat.xsl: a source N times as long — its items again and again — for measuring how csdoc's cost grows with a document. -->
+<!-- Copies after the first rename every id (id-K) and print their figures
+     as plain text, so ids stay unique and formulas need no renaming; items
+     holding the attendance are not repeated. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:s="urn:csdoc:1">
+  <xsl:param name="n" select="10"/>
+
+  <xsl:template match="@*|node()">
+    <xsl:copy><xsl:apply-templates select="@*|node()"/></xsl:copy>
+  </xsl:template>
+
+  <!-- after the last item of the original, the copies -->
+  <xsl:template match="/s:*/s:item[not(following-sibling::s:item)]">
+    <xsl:copy><xsl:apply-templates select="@*|node()"/></xsl:copy>
+    <xsl:call-template name="copies">
+      <xsl:with-param name="k" select="2"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="copies">
+    <xsl:param name="k"/>
+    <xsl:if test="$k &lt;= $n">
+      <xsl:apply-templates select="/s:*/s:item[not(.//s:attendance)]" mode="copy">
+        <xsl:with-param name="k" select="$k"/>
+      </xsl:apply-templates>
+      <xsl:call-template name="copies">
+        <xsl:with-param name="k" select="$k + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="@*|node()" mode="copy">
+    <xsl:param name="k"/>
+    <xsl:copy>
+      <xsl:apply-templates select="@*|node()" mode="copy">
+        <xsl:with-param name="k" select="$k"/>
+      </xsl:apply-templates>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="@id" mode="copy">
+    <xsl:param name="k"/>
+    <xsl:attribute name="id"><xsl:value-of select="concat(., '-', $k)"/></xsl:attribute>
+  </xsl:template>
+
+  <xsl:template match="s:figure" mode="copy">
+    <xsl:value-of select="."/>
+  </xsl:template>
+</xsl:stylesheet>
