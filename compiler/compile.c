@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "compute.h"
 #include "figures/figures.h"
 #include "load.h"
@@ -131,6 +132,7 @@ compile_bytes(struct source *src, const char *name, char *bytes, size_t len,
 	nsubs = S_uses(src, &c, subs, subd);
 	c.nused = nsubs;
 	figures_compute(&c);
+	charts_compute(&c);
 	for (size_t i = 0; i < nsubs; i++) {
 		free((char *)subs[i]->path);
 		source_free(subs[i]);

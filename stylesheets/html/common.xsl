@@ -338,6 +338,46 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- ============================================================ charts -->
+
+  <!-- A chart: csdoc drew it once (c:svg, the same shapes as the PDF's,
+       titled by its text alternative).  The caption names it, and a link
+       leads to the table holding its figures, so the numbers are always
+       there as text too. -->
+  <xsl:template match="s:chart">
+    <xsl:variable name="table" select="//s:table[@id = current()/@data]"/>
+    <figure class="chart">
+      <xsl:call-template name="copy-id"/>
+      <figcaption><xsl:apply-templates select="s:caption/node()"/></figcaption>
+      <xsl:apply-templates select="c:svg/*" mode="svg"/>
+      <p class="chart-data">
+        <a href="#{@data}">
+          <xsl:choose>
+            <xsl:when test="$table/s:caption">
+              <xsl:text>Data: see table “</xsl:text>
+              <xsl:value-of select="normalize-space($table/s:caption)"/>
+              <xsl:text>”</xsl:text>
+            </xsl:when>
+            <xsl:otherwise>Data: see the table of these figures</xsl:otherwise>
+          </xsl:choose>
+        </a>
+      </p>
+    </figure>
+  </xsl:template>
+
+  <!-- The SVG rebuilt element by element rather than copied: xsl:copy-of
+       would carry the compiled tree's xmlns:c and xmlns:s onto the inline
+       <svg>, which HTML does not allow.  Attributes are csdoc's own
+       (numbers, colours, ids), text is escaped as usual. -->
+  <xsl:template match="*" mode="svg">
+    <xsl:element name="{local-name()}" namespace="http://www.w3.org/2000/svg">
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates select="node()" mode="svg"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="svg"><xsl:value-of select="."/></xsl:template>
+
   <!-- Elements csdoc adds (c:register) print only where a kind's
        stylesheet asks for them. -->
   <xsl:template match="c:*"/>

@@ -152,7 +152,8 @@
   <xsl:template name="has-target">
     <xsl:param name="id"/>
     <xsl:if test="//s:p[@id = $id] | //s:table[@id = $id] | //s:ul[@id = $id]
-        | //s:ol[@id = $id] | //s:heading[@id = $id] | //s:quote[@id = $id]">y</xsl:if>
+        | //s:ol[@id = $id] | //s:heading[@id = $id] | //s:quote[@id = $id]
+        | //s:chart[@id = $id]">y</xsl:if>
   </xsl:template>
 
   <xsl:template match="s:q">
@@ -414,6 +415,31 @@
         <para><xsl:copy-of select="$text"/></para>
       </xsl:if>
     </cell>
+  </xsl:template>
+
+  <!-- ============================================================ charts -->
+
+  <!-- A chart: its caption, bold and kept with it, then the shapes csdoc
+       drew once (c:graphic, the same as the HTML's SVG) in the print
+       vocabulary, with the text alternative for the tagged Figure. -->
+  <xsl:template match="s:chart">
+    <para bold="yes" keep-with-next="yes" space-before="6" space-after="4">
+      <xsl:call-template name="copy-id"/>
+      <xsl:apply-templates select="s:caption/node()"/>
+    </para>
+    <xsl:for-each select="c:graphic">
+      <graphic width="{@width}" height="{@height}" alt="{@alt}" space-after="10">
+        <xsl:apply-templates select="*" mode="graphic"/>
+      </graphic>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- rect, line, circle, text: the names and attributes are print.xsd's already. -->
+  <xsl:template match="c:*" mode="graphic">
+    <xsl:element name="{local-name()}" namespace="urn:csdoc:print:1">
+      <xsl:copy-of select="@*"/>
+      <xsl:value-of select="."/>
+    </xsl:element>
   </xsl:template>
 
   <!-- Elements csdoc adds print only where a kind's stylesheet asks. -->
