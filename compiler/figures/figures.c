@@ -528,8 +528,11 @@ S_table(struct figs *fs, xmlNodePtr tn)
 			if (r->kind == ROW_DATA && c->expr == NULL && tree_attr(c->node, "compute") == NULL) {
 				/* an input cell */
 				f->state = 2;
-				if (text[0] == '\0')
+				/* a blank cell has no value; totals add up the others */
+				if (text[0] == '\0') {
 					f->val = S_na();
+					f->ok = 1;
+				}
 				else if (S_read_stated(fs, f, text) == 0) {
 					f->val = S_num(f->stated, f->kind);
 					f->ok = 1;

@@ -1,0 +1,467 @@
+/* pdfpost.c: reopen cairo's tagged PDF with qpdf's C API, add /Lang, Figure /Alt, DisplayDocTitle and XMP, and write it back atomically. */
+#include "pdfpost.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <qpdf/qpdf-c.h>
+
+#include "util.h"
+
+/* Deeper than any real structure tree: past it the file is damaged. */
+#define MAX_DEPTH 1000
+
+/* Role-map chains longer than this are taken to be loops. */
+#define MAX_ROLES 16
+
+/* One walk over the structure tree. */
+struct walk {
+	qpdf_data             q;
+	const struct pdfpost *p;
+	qpdf_oh               rolemap; /* the tree's /RoleMap dictionary, or 0 */
+	size_t                next;    /* index of the next alt to give */
+	unsigned char        *seen;    /* one bit per object number already visited (owned) */
+	size_t                nseen;   /* bytes in seen */
+	int                   toodeep; /* set once MAX_DEPTH was passed */
+};
+
+/*
+ * Warnings mean qpdf met something odd in a file cairo has just written;
+ * the output is still complete, so they are passed on, not fatal.
+ */
+static void
+S_qpdf_warnings(qpdf_data q, struct diag *d)
+{
+	while (qpdf_more_warnings(q)) {
+		qpdf_error w = qpdf_next_warning(q);
+		char *text;
+
+		if (w == NULL)
+			break;
+		text = xasprintf("PDF post-processing: %s", qpdf_get_error_full_text(q, w));
+		diag_msg(d, DW_WARNING, 0, 0, text);
+		free(text);
+	}
+}
+
+/*
+ * Report qpdf's pending error as ID.  The full text names the file and the
+ * offset, which is what a bug report about a damaged PDF needs.
+ */
+static void
+S_qpdf_error(qpdf_data q, struct diag *d, enum diag_id id, const char *path)
+{
+	const char *text = "unknown qpdf error";
+	char *copy;
+
+	/* the warnings came first and often explain the error */
+	S_qpdf_warnings(q, d);
+	if (qpdf_has_error(q)) {
+		qpdf_error e = qpdf_get_error(q);
+
+		if (e != NULL)
+			text = qpdf_get_error_full_text(q, e);
+	}
+	/* qpdf's strings live only until its next call */
+	copy = xstrdup(text);
+	/* qpdf's text names the file, except when writing, where PATH is the one that matters */
+	if (id == DF_WRITE)
+		diag_msg(d, id, 0, 0, path, copy);
+	else if (id == DF_INTERNAL) {
+		char *t = xasprintf("PDF post-processing: %s", copy);
+
+		diag_msg(d, id, 0, 0, t);
+		free(t);
+	} else
+		diag_msg(d, id, 0, 0, copy);
+	free(copy);
+}
+
+/* Append S to B with the five XML specials escaped; control characters XML 1.0 cannot hold are dropped. */
+static void
+S_xml_escape(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '&':
+			buf_puts(b, "&amp;");
+			break;
+		case '<':
+			buf_puts(b, "&lt;");
+			break;
+		case '>':
+			buf_puts(b, "&gt;");
+			break;
+		case '"':
+			buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			buf_puts(b, "&apos;");
+			break;
+		default:
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+				break;
+			buf_putc(b, (char)c);
+		}
+	}
+}
+
+/* One simple property, <NAME>VALUE</NAME>, left out when VALUE is NULL. */
+static void
+S_xmp_simple(struct buf *b, const char *name, const char *value)
+{
+	if (value == NULL)
+		return;
+	buf_printf(b, "   <%s>", name);
+	S_xml_escape(b, value);
+	buf_printf(b, "</%s>\n", name);
+}
+
+/*
+ * One array property with a single item: KIND is Alt (language
+ * alternatives, which need xml:lang), Seq or Bag, as XMP fixes per property.
+ */
+static void
+S_xmp_array(struct buf *b, const char *name, const char *kind, const char *value)
+{
+	int alt = strcmp(kind, "Alt") == 0;
+
+	if (value == NULL)
+		return;
+	buf_printf(b, "   <%s><rdf:%s><rdf:li%s>", name, kind,
+	    alt ? " xml:lang=\"x-default\"" : "");
+	S_xml_escape(b, value);
+	buf_printf(b, "</rdf:li></rdf:%s></%s>\n", kind, name);
+}
+
+/*
+ * The XMP packet.  pdfuaid:part is not claimed: csdoc does not check every
+ * PDF/UA rule, and a false claim is worse than none.
+ */
+static void
+S_xmp(struct buf *b, const struct pdfpost *p)
+{
+	/* the packet header carries a UTF-8 byte-order mark, as XMP requires */
+	buf_puts(b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	    " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "  <rdf:Description rdf:about=\"\"\n"
+	    "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+	    "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+	    "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
+	S_xmp_simple(b, "dc:format", "application/pdf");
+	S_xmp_array(b, "dc:title", "Alt", p->title);
+	S_xmp_array(b, "dc:creator", "Seq", p->author);
+	S_xmp_array(b, "dc:description", "Alt", p->subject);
+	S_xmp_array(b, "dc:language", "Bag", p->lang);
+	S_xmp_simple(b, "pdf:Producer", "csdoc");
+	S_xmp_simple(b, "pdf:Keywords", p->keywords);
+	S_xmp_simple(b, "xmp:CreatorTool", p->creator);
+	S_xmp_simple(b, "xmp:CreateDate", p->date);
+	S_xmp_simple(b, "xmp:ModifyDate", p->date);
+	S_xmp_simple(b, "xmp:MetadataDate", p->date);
+	buf_puts(b, "  </rdf:Description>\n"
+	    " </rdf:RDF>\n"
+	    "</x:xmpmeta>\n");
+	/* padding lets an editor update the packet in place, as XMP recommends */
+	for (int i = 0; i < 20; i++)
+		buf_puts(b, "                                                                               \n");
+	buf_puts(b, "<?xpacket end=\"w\"?>");
+}
+
+/* Non-zero if object number OBJ was visited before; marks it visited. */
+static int
+S_seen(struct walk *w, int obj)
+{
+	size_t byte = (size_t)obj / 8;
+	unsigned char bit = (unsigned char)(1u << (obj % 8));
+
+	if (byte >= w->nseen) {
+		size_t n = byte + 1 > w->nseen * 2 ? byte + 1 : w->nseen * 2;
+
+		w->seen = xreallocarray(w->seen, n, 1);
+		memset(w->seen + w->nseen, 0, n - w->nseen);
+		w->nseen = n;
+	}
+	if (w->seen[byte] & bit)
+		return 1;
+	w->seen[byte] |= bit;
+	return 0;
+}
+
+/*
+ * Non-zero if structure type NAME ("/Figure", "/Custom") is a Figure,
+ * directly or through the tree's role map.
+ */
+static int
+S_is_figure(struct walk *w, const char *name)
+{
+	char *cur = xstrdup(name);
+	int yes = 0;
+
+	for (int i = 0; i < MAX_ROLES; i++) {
+		qpdf_oh to;
+
+		if (strcmp(cur, "/Figure") == 0) {
+			yes = 1;
+			break;
+		}
+		if (w->rolemap == 0 || !qpdf_oh_has_key(w->q, w->rolemap, cur))
+			break;
+		to = qpdf_oh_get_key(w->q, w->rolemap, cur);
+		if (!qpdf_oh_is_name(w->q, to)) {
+			qpdf_oh_release(w->q, to);
+			break;
+		}
+		free(cur);
+		cur = xstrdup(qpdf_oh_get_name(w->q, to));
+		qpdf_oh_release(w->q, to);
+	}
+	free(cur);
+	return yes;
+}
+
+static void S_walk_kids(struct walk *w, qpdf_oh k, int depth);
+
+/*
+ * Visit one kid: a structure element is a dictionary with /S; marked-content
+ * references (/MCR), object references (/OBJR) and bare MCIDs hold no
+ * elements and are passed over.
+ */
+static void
+S_walk_elem(struct walk *w, qpdf_oh e, int depth)
+{
+	qpdf_oh s, k;
+
+	if (!qpdf_oh_is_dictionary(w->q, e) || !qpdf_oh_has_key(w->q, e, "/S"))
+		return;
+	/* an element reached twice would get two alts and could loop */
+	if (qpdf_oh_is_indirect(w->q, e) && S_seen(w, qpdf_oh_get_object_id(w->q, e)))
+		return;
+	s = qpdf_oh_get_key(w->q, e, "/S");
+	if (qpdf_oh_is_name(w->q, s) && S_is_figure(w, qpdf_oh_get_name(w->q, s)) &&
+	    w->p->alts != NULL && w->next < w->p->nalts) {
+		const char *alt = w->p->alts[w->next++];
+
+		if (alt != NULL) {
+			qpdf_oh str = qpdf_oh_new_unicode_string(w->q, alt);
+
+			qpdf_oh_replace_key(w->q, e, "/Alt", str);
+			qpdf_oh_release(w->q, str);
+		}
+	}
+	qpdf_oh_release(w->q, s);
+	if (qpdf_oh_has_key(w->q, e, "/K")) {
+		k = qpdf_oh_get_key(w->q, e, "/K");
+		S_walk_kids(w, k, depth + 1);
+		qpdf_oh_release(w->q, k);
+	}
+}
+
+/* Visit /K, which is one kid or an array of kids, in order. */
+static void
+S_walk_kids(struct walk *w, qpdf_oh k, int depth)
+{
+	if (depth > MAX_DEPTH) {
+		w->toodeep = 1;
+		return;
+	}
+	if (qpdf_oh_is_array(w->q, k)) {
+		int n = qpdf_oh_get_array_n_items(w->q, k);
+
+		for (int i = 0; i < n && !w->toodeep; i++) {
+			qpdf_oh item = qpdf_oh_get_array_item(w->q, k, i);
+
+			S_walk_elem(w, item, depth);
+			qpdf_oh_release(w->q, item);
+		}
+	} else
+		S_walk_elem(w, k, depth);
+}
+
+/*
+ * Give the Figure elements their alts in reading order, which is the order
+ * of the structure tree.  Returns 0, or -1 if the tree is too deep.
+ */
+static int
+S_alts(qpdf_data q, qpdf_oh root, const struct pdfpost *p)
+{
+	struct walk w;
+	qpdf_oh tree = 0, k = 0;
+	int rc = 0;
+
+	memset(&w, 0, sizeof(w));
+	w.q = q;
+	w.p = p;
+	if (p->nalts == 0 || !qpdf_oh_has_key(q, root, "/StructTreeRoot"))
+		return 0;
+	tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
+	if (!qpdf_oh_is_dictionary(q, tree) || !qpdf_oh_has_key(q, tree, "/K"))
+		goto out;
+	if (qpdf_oh_has_key(q, tree, "/RoleMap")) {
+		w.rolemap = qpdf_oh_get_key(q, tree, "/RoleMap");
+		if (!qpdf_oh_is_dictionary(q, w.rolemap)) {
+			qpdf_oh_release(q, w.rolemap);
+			w.rolemap = 0;
+		}
+	}
+	k = qpdf_oh_get_key(q, tree, "/K");
+	S_walk_kids(&w, k, 1);
+	if (w.toodeep)
+		rc = -1;
+out:
+	if (w.rolemap != 0)
+		qpdf_oh_release(q, w.rolemap);
+	if (k != 0)
+		qpdf_oh_release(q, k);
+	qpdf_oh_release(q, tree);
+	free(w.seen);
+	return rc;
+}
+
+/* /Lang and /ViewerPreferences on the catalog; an existing ViewerPreferences keeps its other entries. */
+static void
+S_catalog(qpdf_data q, qpdf_oh root, const struct pdfpost *p)
+{
+	qpdf_oh vp, t;
+
+	if (p->lang != NULL) {
+		qpdf_oh lang = qpdf_oh_new_unicode_string(q, p->lang);
+
+		qpdf_oh_replace_key(q, root, "/Lang", lang);
+		qpdf_oh_release(q, lang);
+	}
+	vp = qpdf_oh_get_key(q, root, "/ViewerPreferences");
+	if (!qpdf_oh_is_dictionary(q, vp)) {
+		qpdf_oh_release(q, vp);
+		vp = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, root, "/ViewerPreferences", vp);
+	}
+	t = qpdf_oh_new_bool(q, QPDF_TRUE);
+	qpdf_oh_replace_key(q, vp, "/DisplayDocTitle", t);
+	qpdf_oh_release(q, t);
+	qpdf_oh_release(q, vp);
+}
+
+/*
+ * A new /Metadata stream on the catalog, replacing any there was.  It is
+ * left unfiltered: XMP is meant to be found by tools that do not parse PDF,
+ * and qpdf does not compress metadata streams when it writes.
+ */
+static void
+S_metadata(qpdf_data q, qpdf_oh root, const struct pdfpost *p)
+{
+	struct buf xmp = { 0 };
+	qpdf_oh st, dict, v, null;
+
+	S_xmp(&xmp, p);
+	st = qpdf_oh_new_stream(q);
+	null = qpdf_oh_new_null(q);
+	qpdf_oh_replace_stream_data(q, st, (const unsigned char *)buf_str(&xmp), xmp.len, null, null);
+	dict = qpdf_oh_get_dict(q, st);
+	v = qpdf_oh_new_name(q, "/Metadata");
+	qpdf_oh_replace_key(q, dict, "/Type", v);
+	qpdf_oh_release(q, v);
+	v = qpdf_oh_new_name(q, "/XML");
+	qpdf_oh_replace_key(q, dict, "/Subtype", v);
+	qpdf_oh_release(q, v);
+	qpdf_oh_replace_key(q, root, "/Metadata", st);
+	qpdf_oh_release(q, dict);
+	qpdf_oh_release(q, null);
+	qpdf_oh_release(q, st);
+	buf_free(&xmp);
+}
+
+int
+pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
+{
+	qpdf_data q = qpdf_init();
+	qpdf_oh root;
+	char *tmp = NULL;
+	struct stat sb;
+	int fd, rc = -1;
+
+	/* errors are checked after each step here, not printed by the library */
+	qpdf_silence_errors(q);
+	/* warnings are collected and reported below, never printed by qpdf itself */
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	/* the input is cairo's fresh output: a file that needs repair is a bug upstream, not something to paper over */
+	qpdf_set_attempt_recovery(q, QPDF_FALSE);
+	if (qpdf_read(q, path, NULL) & QPDF_ERRORS) {
+		S_qpdf_error(q, d, DF_READ, path);
+		goto out;
+	}
+	if (qpdf_is_encrypted(q)) {
+		diag_msg(d, DF_INTERNAL, 0, 0, "PDF post-processing: the PDF is encrypted");
+		goto out;
+	}
+	root = qpdf_get_root(q);
+	if (qpdf_has_error(q)) {
+		S_qpdf_error(q, d, DF_INTERNAL, path);
+		goto out;
+	}
+	if (!qpdf_oh_is_dictionary(q, root)) {
+		diag_msg(d, DF_INTERNAL, 0, 0, "PDF post-processing: the PDF has no catalog");
+		goto out;
+	}
+	S_catalog(q, root, p);
+	S_metadata(q, root, p);
+	if (S_alts(q, root, p) != 0) {
+		char *t = xasprintf("PDF post-processing: the structure tree is nested more than %d deep",
+		    MAX_DEPTH);
+
+		diag_msg(d, DF_INTERNAL, 0, 0, t);
+		free(t);
+		goto out;
+	}
+	if (qpdf_has_error(q)) {
+		S_qpdf_error(q, d, DF_INTERNAL, path);
+		goto out;
+	}
+
+	/* beside PATH, so that the rename is atomic */
+	tmp = xasprintf("%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	/* mkstemp makes 0600; the rewritten file keeps the mode the original had */
+	if (stat(path, &sb) == 0)
+		(void)fchmod(fd, sb.st_mode & 07777);
+	close(fd);
+	if (qpdf_init_write(q, tmp) & QPDF_ERRORS) {
+		S_qpdf_error(q, d, DF_WRITE, path);
+		goto out;
+	}
+	/* the /ID is a hash of the contents, so the same input gives the same bytes */
+	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	/* qpdf's default, said here because cairo's layout of the file is what was tested */
+	qpdf_set_object_stream_mode(q, qpdf_o_preserve);
+	if (qpdf_write(q) & QPDF_ERRORS) {
+		S_qpdf_error(q, d, DF_WRITE, path);
+		goto out;
+	}
+	if (rename(tmp, path) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	rc = 0;
+out:
+	S_qpdf_warnings(q, d);
+	if (tmp != NULL) {
+		(void)unlink(tmp);
+		free(tmp);
+	}
+	qpdf_cleanup(&q);
+	return rc;
+}
