@@ -8,6 +8,7 @@ export CSDOC_DATA
 . tests/lib.sh
 . tests/regress/run.sh
 . tests/bad/run.sh
+. tests/messages.sh
 
 # under valgrind, the compiler runs under it too
 if [ -n "$runner" ]; then
@@ -33,6 +34,9 @@ echo "== samples"
 regress_run "$csdoc_run"
 echo "== bad inputs"
 bad_run "$csdoc_run"
+
+echo "== documentation"
+messages_run
 
 # Installed anywhere, the binary finds its schemas and stylesheets by itself.
 echo "== install"
