@@ -270,6 +270,24 @@ S_line_links(const struct ts_blk *b, const PangoLayoutLine *pl)
 	return 0;
 }
 
+/*
+ * Does the line draw anything?  A line of nothing but a line separator or a
+ * zero-width space puts no marked content on the page, and cairo 1.16 then
+ * fails on the structure element opened for it ("invalid tag name,
+ * attributes, or nesting", or an assertion in cairo-array.c) or writes no
+ * structure tree at all.  Such lines are left out of the tags.
+ */
+static int
+S_visible(const struct ts_box *bx)
+{
+	PangoRectangle ink;
+
+	if (bx->pl == NULL || bx->pl->length == 0)
+		return 0;
+	pango_layout_line_get_extents(bx->pl, &ink, NULL);
+	return ink.width > 0 && ink.height > 0;
+}
+
 static void
 S_draw_text(struct dr *D, const struct ts_box *bx)
 {
@@ -414,7 +432,7 @@ ts_draw(struct ts_doc *doc, struct ts_pages *P, const char *path, long long epoc
 	struct dr D;
 	struct ts_blk **dests = NULL;
 	size_t ndest = 0, destcap = 0, di = 0;
-	int ids[7] = { 0 }, rc = -1;
+	int ids[7] = { 0 }, rc = -1, has_text = 0;
 	char date[40];
 	cairo_status_t st;
 
@@ -447,7 +465,12 @@ ts_draw(struct ts_doc *doc, struct ts_pages *P, const char *path, long long epoc
 	D.cr = cairo_create(D.s);
 
 	S_collect(doc->root, &dests, &ndest, &destcap);
-	qsort(dests, ndest, sizeof(*dests), S_bypage);
+	if (ndest > 1)
+		qsort(dests, ndest, sizeof(*dests), S_bypage);
+	for (size_t p = 0; p < P->pv.n && !has_text; p++)
+		for (size_t i = 0; i < P->pv.p[p].n && !has_text; i++)
+			has_text = P->pv.p[p].b[i].kind == TB_TEXT && P->pv.p[p].b[i].blk != NULL &&
+			    S_visible(&P->pv.p[p].b[i]);
 	for (size_t p = 0; p < P->pv.n && !D.err; p++) {
 		const struct ts_page *pg = &P->pv.p[p];
 
@@ -458,8 +481,18 @@ ts_draw(struct ts_doc *doc, struct ts_pages *P, const char *path, long long epoc
 		S_draw_plain(&D, pg);
 		for (; di < ndest && dests[di]->dest_page == (int)p + 1; di++)
 			S_dest(&D, dests[di]);
-		for (size_t i = 0; i < pg->n; i++)
-			if (pg->b[i].kind == TB_TEXT && pg->b[i].blk != NULL)
+		if (!has_text && p == 0) {
+			/* No visible text anywhere: cairo writes no structure
+			 * tree for elements without content, and the PDF would
+			 * not be tagged.  The Document gets an invisible speck of
+			 * paper colour in the page's corner as its content. */
+			S_sync(&D, doc->root);
+			cairo_set_source_rgb(D.cr, 1, 1, 1);
+			cairo_rectangle(D.cr, 0, 0, 1, 1);
+			cairo_fill(D.cr);
+		}
+		for (size_t i = 0; i < pg->n && has_text; i++)
+			if (pg->b[i].kind == TB_TEXT && pg->b[i].blk != NULL && S_visible(&pg->b[i]))
 				S_draw_text(&D, &pg->b[i]);
 		/* Leaves must not stay open over the page break (see above). */
 		while (D.nopen > 0 && S_textblk(D.open[D.nopen - 1]) &&

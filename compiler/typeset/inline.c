@@ -110,7 +110,7 @@ S_inline(struct ib *ib, xmlNodePtr n)
 		else if (S_is(c, "u"))
 			S_attr(ib, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), start, ib->t.len);
 		else if (S_is(c, "sup") || S_is(c, "sub")) {
-			/* Raised or lowered by a third of the body size, at 70%. */
+			/* At 70%: sup raised by a third of the body size, sub lowered by a sixth. */
 			int rise = (int)(ib->doc->size / 3 * PANGO_SCALE);
 
 			S_attr(ib, pango_attr_rise_new(S_is(c, "sup") ? rise : -rise / 2),
@@ -154,6 +154,72 @@ S_font(const struct ts_doc *doc, const struct ts_style *st)
 	return fd;
 }
 
+/* May a run of text be cut into two pango items before C (after PREV)? */
+static int
+S_cut_ok(gunichar prev, gunichar c)
+{
+	switch (g_unichar_get_script(c)) {
+	case G_UNICODE_SCRIPT_ARABIC:   /* letters join their neighbours */
+	case G_UNICODE_SCRIPT_SYRIAC:
+	case G_UNICODE_SCRIPT_NKO:
+	case G_UNICODE_SCRIPT_MONGOLIAN:
+	case G_UNICODE_SCRIPT_MANDAIC:
+		return 0;
+	default:
+		break;
+	}
+	return !g_unichar_ismark(c) && c != 0x200d && prev != 0x200d &&
+	    !(c >= 0xfe00 && c <= 0xfe0f) && !(c >= 0x1f3fb && c <= 0x1f3ff) &&
+	    !(c >= 0xe0000 && c <= 0xe01ef) && g_unichar_combining_class(prev) != 9;
+}
+
+/*
+ * Pango shapes what is left of an item again for every line it breaks, so
+ * a long word set a character a line in a narrow column costs the square
+ * of its length (a 10,000-character word took seconds).  Runs without a
+ * space longer than LONG_RUN bytes are cut into items of about CHUNK bytes
+ * with an attribute that changes nothing else (fallback is on already);
+ * ordinary words are never touched.
+ */
+#define LONG_RUN 200
+#define CHUNK    64
+
+static void
+S_chunk_long_runs(struct ib *ib)
+{
+	const char *s = ib->t.s;
+	size_t i = 0, n = ib->t.len;
+
+	while (i < n) {
+		size_t start, end, cut;
+		gunichar prev = 0;
+
+		while (i < n && s[i] == ' ')
+			i++;
+		start = i;
+		while (i < n && s[i] != ' ' && strncmp(s + i, "\xe2\x80\xa8", 3) != 0)
+			i++;
+		end = i;
+		if (i < n && s[i] != ' ')
+			i += 3;   /* the line separator */
+		if (end - start <= LONG_RUN)
+			continue;
+		cut = start;
+		for (const char *p = s + start; p < s + end; p = g_utf8_next_char(p)) {
+			gunichar c = g_utf8_get_char(p);
+			size_t at = (size_t)(p - s);
+
+			if (at - cut >= CHUNK && S_cut_ok(prev, c)) {
+				S_attr(ib, pango_attr_fallback_new(TRUE), cut, at);
+				cut = at;
+			}
+			prev = c;
+		}
+		if (cut > start)
+			S_attr(ib, pango_attr_fallback_new(TRUE), cut, end);
+	}
+}
+
 static PangoLayout *
 S_finish(PangoContext *ctx, const struct ts_doc *doc, struct ib *ib,
     const struct ts_style *st)
@@ -164,6 +230,8 @@ S_finish(PangoContext *ctx, const struct ts_doc *doc, struct ib *ib,
 	/* Trailing space would count in the line's width and break alignment. */
 	while (ib->t.len > 0 && ib->t.s[ib->t.len - 1] == ' ')
 		ib->t.s[--ib->t.len] = '\0';
+	if (ib->t.s != NULL && g_utf8_validate(ib->t.s, (gssize)ib->t.len, NULL))
+		S_chunk_long_runs(ib);
 	pango_layout_set_text(lay, buf_str(&ib->t), (int)ib->t.len);
 	pango_layout_set_attributes(lay, ib->al);
 	pango_attr_list_unref(ib->al);

@@ -244,10 +244,7 @@ S_text_layout(struct lay *L, struct ts_blk *b, double width)
 		node = b->node;
 	lay = ts_inline_layout(L->ctx, L->doc, b, &b->st, node,
 	    node ? NULL : b->text, NULL, (int)L->P->pv.n, L->count);
-	if (b->kind == BK_LABEL)
-		pango_layout_set_width(lay, -1);
-	else
-		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
+	pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
 	S_reg(L, lay);
 	b->lay = lay;
 	b->lay_w = width;
@@ -270,10 +267,15 @@ S_label_layout(struct lay *L, struct ts_blk *b, double w, double *hang)
 		pango_layout_set_width(b->lay2, -1);
 		S_reg(L, b->lay2);
 	}
+	pango_layout_set_width(b->lay2, -1);
 	pango_layout_get_extents(b->lay2, NULL, &log);
 	*hang = S_max(TS_HANG, (double)log.width / PANGO_SCALE + 8);
-	if (*hang > w / 2)
+	if (*hang > w / 2) {
+		/* A label wider than half the column wraps in its column
+		 * rather than run into the heading's text. */
 		*hang = w / 2;
+		pango_layout_set_width(b->lay2, (int)((*hang - 8 > 1 ? *hang - 8 : 1) * PANGO_SCALE));
+	}
 	return b->lay2;
 }
 
@@ -345,7 +347,7 @@ S_place_text(struct lay *L, struct ts_blk *b, double x, double w)
 	PangoLayout *lay, *lab;
 	struct tline *t, *lt = NULL;
 	struct ts_box bx;
-	double ind, hang, gap, total = 0;
+	double ind, hang, gap, total = 0, lbottom = 0;
 	int n, nl = 0, i = 0;
 
 	lay = S_text_prepare(L, b, w, &ind, &hang, &lab);
@@ -354,6 +356,13 @@ S_place_text(struct lay *L, struct ts_blk *b, double x, double w)
 		lt = S_lines(lab, &nl);
 	for (int j = 0; j < n; j++)
 		total += t[j].h;
+	if (nl > 1) {
+		double ltotal = 0;
+
+		for (int j = 0; j < nl; j++)
+			ltotal += lt[j].h;
+		total = S_max(total, ltotal);
+	}
 	gap = S_gap(L, b);
 	/* Keep with next (always for headings): move to the next page
 	 * rather than end the page with this block. */
@@ -393,14 +402,23 @@ S_place_text(struct lay *L, struct ts_blk *b, double x, double w)
 			double ly = L->y + t[j].y - y0;
 
 			if (j == 0 && lt != NULL && nl > 0) {
-				S_line_box(&bx, TB_TEXT, b, lab, &lt[0], x + ind, ly);
-				bx.base = ly + (t[0].base - t[0].y);
-				S_append(S_cur(L), &bx);
+				/* The label's lines, its first on the text's first baseline. */
+				double lbase = ly + (t[0].base - t[0].y);
+
+				for (int q = 0; q < nl; q++) {
+					double qy = lbase - (lt[0].base - lt[0].y) + (lt[q].y - lt[0].y);
+
+					S_line_box(&bx, TB_TEXT, b, lab, &lt[q], x + ind, qy);
+					S_append(S_cur(L), &bx);
+					lbottom = qy + lt[q].h;
+				}
 			}
 			S_line_box(&bx, TB_TEXT, b, lay, &t[j], x + ind + hang, ly);
 			S_append(S_cur(L), &bx);
 		}
 		L->y += t[i + take - 1].y + t[i + take - 1].h - y0;
+		if (i == 0 && lbottom > L->y)
+			L->y = lbottom;
 		L->at_top = 0;
 		i += take;
 		if (i < n)
@@ -415,7 +433,9 @@ S_place_text(struct lay *L, struct ts_blk *b, double x, double w)
  * Put the lines of text block B (a list label, a box's side note) in a
  * column at X, W wide, on the baseline of the first body line placed since
  * MARK; they go before that line so that the tags come in reading order.
- * Returns the bottom of the last line if it is on the current page, else 0.
+ * Lines that would go below the page's body go on at the top of the next
+ * page (a new one if the body text ended first).  Returns the bottom of
+ * the last line if it is on the current page, else 0.
  */
 static double
 S_put_beside(struct lay *L, struct ts_blk *b, struct mark mk, double x, double w)
@@ -424,7 +444,7 @@ S_put_beside(struct lay *L, struct ts_blk *b, struct mark mk, double x, double w
 	struct tline *t;
 	struct ts_box bx;
 	size_t pi, bi = 0;
-	double base, bottom = 0;
+	double base, top, bottom = 0, shift = 0;
 	int n, found = 0;
 
 	t = S_lines(lay, &n);
@@ -445,14 +465,33 @@ S_put_beside(struct lay *L, struct ts_blk *b, struct mark mk, double x, double w
 		base = L->y + (n > 0 ? t[0].base - t[0].y : 0);
 	} else
 		base = L->pv->p[pi].b[bi].base;
-	for (int j = 0; j < n; j++) {
-		double ly = base - (t[0].base - t[0].y) + (t[j].y - t[0].y);
+	top = n > 0 ? base - (t[0].base - t[0].y) : base;
+	for (int j = 0; j < n && !L->err; j++) {
+		double ly = top + (t[j].y - t[0].y) - shift;
+		const struct ts_master *m = L->pv->p[pi].m;
 
+		if (j > 0 && !L->virt && ly + t[j].h > m->h - m->mb + 0.01) {
+			if (pi + 1 == L->pv->n) {
+				if (bottom > L->y)
+					L->y = bottom;   /* the page's used height */
+				S_new_page(L);
+				if (L->err)
+					break;
+			}
+			pi++;
+			bi = 0;
+			m = L->pv->p[pi].m;
+			shift += ly - m->mt;
+			ly = m->mt;
+		}
 		S_line_box(&bx, TB_TEXT, b, lay, &t[j], x, ly);
-		S_insert(&L->pv->p[pi], bi + (size_t)j, &bx);
+		S_insert(&L->pv->p[pi], bi++, &bx);
 		bottom = ly + t[j].h;
+		/* A box's frame on a page it left reaches down to what it used. */
+		if (pi + 1 < L->pv->n && bottom > L->pv->p[pi].used)
+			L->pv->p[pi].used = bottom;
 	}
-	if (!found && n > 0) {
+	if (pi == L->pv->n - 1 && bottom > L->y) {
 		L->y = bottom;
 		L->at_top = 0;
 	}
@@ -470,10 +509,42 @@ S_mark(struct lay *L)
 
 /* ------------------------------------------------------------ lists, boxes, rules */
 
+/* Gap between a list's labels and its items' text. */
+#define LABEL_GAP 4.0
+
+/*
+ * The width of list B's label column in a column W wide: label-width, or
+ * more if a label would not fit, but at most half the column (the label
+ * wraps then).
+ */
+static double
+S_label_col(struct lay *L, struct ts_blk *b, double w)
+{
+	double lw;
+
+	/* Measured once: keep-with-next asks for every item of a long list. */
+	if (b->label_need == 0) {
+		b->label_need = LABEL_GAP;
+		for (struct ts_blk *it = b->first; it != NULL; it = it->next) {
+			PangoLayout *lay = ts_inline_layout(L->ctx, L->doc, NULL, &it->first->st,
+			    NULL, it->first->text, NULL, 0, 0);
+			PangoRectangle log;
+
+			pango_layout_set_width(lay, -1);
+			pango_layout_get_extents(lay, NULL, &log);
+			b->label_need = S_max(b->label_need,
+			    (double)log.width / PANGO_SCALE + LABEL_GAP);
+			g_object_unref(lay);
+		}
+	}
+	lw = S_max(b->label_w, b->label_need);
+	return lw > w / 2 ? w / 2 : lw;
+}
+
 static void
 S_place_list(struct lay *L, struct ts_blk *b, double x, double w)
 {
-	double lw = b->label_w > w / 2 ? w / 2 : b->label_w;
+	double lw = S_label_col(L, b, w), sb;
 
 	if (!L->at_top && !L->suppress)
 		L->pending = S_max(L->pending, b->before);
@@ -486,7 +557,9 @@ S_place_list(struct lay *L, struct ts_blk *b, double x, double w)
 			S_place(L, c, x + lw, w - lw);
 		if (L->err)
 			return;
-		S_put_beside(L, lbl, mk, x, lw);
+		sb = S_put_beside(L, lbl, mk, x, lw - LABEL_GAP > 1 ? lw - LABEL_GAP : 1);
+		if (sb > L->y)
+			L->y = sb;
 	}
 	L->pending = S_max(L->pending, b->after);
 }
@@ -649,16 +722,19 @@ S_minmax(struct lay *L, struct ts_blk *b, double *mn, double *mx)
 		g_object_unref(lay);
 		break;
 	}
-	case BK_LIST:
+	case BK_LIST: {
+		double lw = S_label_col(L, b, 1e6);
+
 		for (struct ts_blk *it = b->first; it != NULL; it = it->next)
 			for (struct ts_blk *c = it->first->next->first; c != NULL; c = c->next) {
 				double a, z;
 
 				S_minmax(L, c, &a, &z);
-				*mn = S_max(*mn, a + b->label_w);
-				*mx = S_max(*mx, z + b->label_w);
+				*mn = S_max(*mn, a + lw);
+				*mx = S_max(*mx, z + lw);
 			}
 		break;
+	}
 	case BK_BOX: {
 		double extra = b->indent + 2 * S_box_pad(b) +
 		    (b->first && b->first->kind == BK_SIDE ? TS_SIDE_W : 0);
@@ -789,7 +865,33 @@ S_unit(struct lay *L, struct ts_blk *t, struct ts_blk **rows, int r0, int r1,
 	double y = 0, minh = 2 * TS_CELL_PAD + L->doc->size * 1.2;
 	struct lstate s;
 	struct ts_pagevec sc;
+	struct ts_blk **span;   /* cells spanning rows, by the row they end in */
+	size_t *first = xcalloc((size_t)(r1 - r0 + 2), sizeof(size_t)), nspan = 0;
 
+	/* Bucket the spanning cells by last row (a counting sort), so that
+	 * finishing a row looks only at the cells that end in it: a unit of
+	 * many rows joined by one tall rowspan stays linear. */
+	for (int r = r0; r <= r1; r++)
+		for (struct ts_blk *c = rows[r]->first; c != NULL; c = c->next)
+			if (c->rowspan > 1 && r + c->rowspan - 1 <= r1) {
+				first[r + c->rowspan - 1 - r0 + 1]++;
+				nspan++;
+			}
+	for (int i = 1; i <= r1 - r0 + 1; i++)
+		first[i] += first[i - 1];
+	span = xcalloc(nspan ? nspan : 1, sizeof(*span));
+	{
+		size_t *fill = xcalloc((size_t)(r1 - r0 + 1), sizeof(size_t));
+
+		for (int r = r0; r <= r1; r++)
+			for (struct ts_blk *c = rows[r]->first; c != NULL; c = c->next)
+				if (c->rowspan > 1 && r + c->rowspan - 1 <= r1) {
+					int e = r + c->rowspan - 1 - r0;
+
+					span[first[e] + fill[e]++] = c;
+				}
+		free(fill);
+	}
 	S_virt_begin(L, &s, &sc, 0);
 	for (int r = r0; r <= r1; r++) {
 		double rh = minh;
@@ -810,13 +912,16 @@ S_unit(struct lay *L, struct ts_blk *t, struct ts_blk **rows, int r0, int r1,
 				rh = c->h;
 		}
 		/* A cell spanning rows that end here may need this row taller. */
-		for (int q = r0; q <= r; q++)
-			for (struct ts_blk *c = rows[q]->first; c != NULL; c = c->next)
-				if (c->rowspan > 1 && q + c->rowspan - 1 == r &&
-				    c->h > y + rh - top[q - r0])
-					rh = c->h - (y - top[q - r0]);
+		for (size_t i = first[r - r0]; i < first[r - r0 + 1]; i++) {
+			struct ts_blk *c = span[i];
+
+			if (c->h > y + rh - top[c->row - r0])
+				rh = c->h - (y - top[c->row - r0]);
+		}
 		y += rh;
 	}
+	free(span);
+	free(first);
 	top[r1 - r0 + 1] = y;
 	S_virt_end(L, &s);
 	u->c = sc.p[0];
@@ -1046,13 +1151,51 @@ S_table_need(struct lay *L, struct ts_blk *t, double x, double w)
 	return need;
 }
 
+/*
+ * Put unit U (header rows, or a group of body rows) at the cursor, moving
+ * it to the next page if it fits there whole (ROOM: a page's room for it),
+ * else cutting it between lines.  *FRESH: nothing of the table's body is
+ * on this page yet, so moving on would gain nothing.
+ */
+static void
+S_put_unit(struct lay *L, struct tbl *T, const struct unit *u, double room, int *fresh)
+{
+	double a = 0;
+
+	while (a < u->h - 0.01 && !L->err) {
+		double avail = L->bottom - L->y, c;
+
+		if (u->h - a <= avail + 0.01) {
+			S_put_slice(L, u, a, u->h, 0);
+			*fresh = 0;
+			break;
+		}
+		if (!*fresh && a == 0 && u->h <= room) {
+			S_tbl_break(L, T);
+			*fresh = 1;
+			continue;
+		}
+		if (!*fresh && avail < 3 * L->doc->size) {
+			S_tbl_break(L, T);
+			*fresh = 1;
+			continue;
+		}
+		/* Taller than the room on a page: cut it between lines. */
+		c = S_cut(u, a, a + avail);
+		S_put_slice(L, u, a, c, 0);
+		a = c;
+		S_tbl_break(L, T);
+		*fresh = 1;
+	}
+}
+
 static void
 S_place_table(struct lay *L, struct ts_blk *t, double x, double w)
 {
 	struct tbl T;
 	struct unit u;
 	double gap, body = L->bottom - L->top;
-	int r, fresh = 0;
+	int r, fresh;
 
 	gap = S_gap(L, t);
 	if (t->ncols == 0) {
@@ -1074,40 +1217,18 @@ S_place_table(struct lay *L, struct ts_blk *t, double x, double w)
 	}
 	L->y += gap;
 	S_tbl_caption(L, &T, 0);
+	/* Header rows taller than a page are cut like any row (they are not
+	 * repeated then); never a page break between caption and header. */
+	fresh = 1;
 	if (T.head.h > 0)
-		S_put_slice(L, &T.head, 0, T.head.h, 0);
+		S_put_unit(L, &T, &T.head, body, &fresh);
+	fresh = 0;
 	while (r < T.nrows && !L->err) {
 		int r1 = S_group(T.rows, T.nrows, r);
-		double a = 0;
 
 		if (u.c.b == NULL && u.f.b == NULL && u.h == 0)
 			S_unit(L, t, T.rows, r, r1, T.colx, &u);
-		while (a < u.h - 0.01 && !L->err) {
-			double avail = L->bottom - L->y, c;
-			double room = body - (T.repeat ? T.caph + T.head.h : 0);
-
-			if (u.h - a <= avail + 0.01) {
-				S_put_slice(L, &u, a, u.h, 0);
-				fresh = 0;
-				break;
-			}
-			if (!fresh && (a == 0 && u.h <= room)) {
-				S_tbl_break(L, &T);
-				fresh = 1;
-				continue;
-			}
-			if (!fresh && avail < 3 * L->doc->size) {
-				S_tbl_break(L, &T);
-				fresh = 1;
-				continue;
-			}
-			/* A row taller than a page: cut it between lines. */
-			c = S_cut(&u, a, a + avail);
-			S_put_slice(L, &u, a, c, 0);
-			a = c;
-			S_tbl_break(L, &T);
-			fresh = 1;
-		}
+		S_put_unit(L, &T, &u, body - (T.repeat ? T.caph + T.head.h : 0), &fresh);
 		S_unit_free(&u);
 		r = r1 + 1;
 	}
@@ -1147,11 +1268,13 @@ S_first_need(struct lay *L, struct ts_blk *n, double x, double w, int depth)
 		if (n->first != NULL)
 			need = S_first_need(L, n->first, x, w, depth + 1);
 		break;
-	case BK_ITEM:
+	case BK_ITEM: {
+		double lw = S_label_col(L, n->parent, w);
+
 		if (n->first->next->first != NULL)
-			need = S_first_need(L, n->first->next->first, x + n->parent->label_w,
-			    w - n->parent->label_w, depth + 1);
+			need = S_first_need(L, n->first->next->first, x + lw, w - lw, depth + 1);
 		break;
+	}
 	case BK_TABLE:
 		need = S_table_need(L, n, x, w);
 		break;
@@ -1306,8 +1429,22 @@ S_furniture(struct lay *L)
 		wm = ts_inline_layout(L->ctx, L->doc, NULL, &st, NULL, L->doc->watermark,
 		    NULL, 0, 0);
 		pango_layout_set_width(wm, -1);
-		S_reg(L, wm);
 		pango_layout_get_extents(wm, NULL, &log);
+		/* Smaller if it would not fit along the smallest page's diagonal. */
+		for (size_t i = 0; i < L->doc->nm; i++) {
+			const struct ts_master *m = &L->doc->m[i];
+			double fit = 0.85 * sqrt(m->w * m->w + m->h * m->h);
+
+			if ((double)log.width / PANGO_SCALE > fit && st.size > 1) {
+				st.size = S_max(1, st.size * fit * PANGO_SCALE / log.width);
+				g_object_unref(wm);
+				wm = ts_inline_layout(L->ctx, L->doc, NULL, &st, NULL,
+				    L->doc->watermark, NULL, 0, 0);
+				pango_layout_set_width(wm, -1);
+				pango_layout_get_extents(wm, NULL, &log);
+			}
+		}
+		S_reg(L, wm);
 	}
 	for (size_t p = 0; p < L->P->pv.n; p++) {
 		struct ts_page *pg = &L->P->pv.p[p];

@@ -86,6 +86,7 @@ struct ts_blk {
 	char             *text;          /* plain text of LABEL and SIDE blocks, heading label (owned) */
 	int               level;         /* heading level 1..6 */
 	double            label_w;       /* list: width of the label column */
+	double            label_need;    /* list: widest label and its gap, 0 until measured */
 	const struct ts_master *master;  /* flow: its page master */
 	/* tables */
 	int               ncols, nrows, nhead; /* table: columns, rows, leading header rows */

@@ -10,6 +10,7 @@
 
 struct rd {
 	struct ts_doc *doc;
+	double         maxsize;   /* the largest font size whose lines fit every master's body */
 	struct diag   *d;
 	xmlNodePtr    *links;     /* link elements seen, checked once ids are known */
 	size_t         nlinks, linkcap;
@@ -145,6 +146,28 @@ S_int(xmlNodePtr n, const char *name, int def, int max)
 	}
 	free(s);
 	return (int)v;
+}
+
+/*
+ * A font size attribute, or DEF.  A line must fit in a page's body: a
+ * taller one would put its glyphs below the paper, where cairo drops them
+ * and then cannot finish the structure element they belong to.  So sizes
+ * are kept between 1 point and what the smallest page body can hold.
+ */
+static double
+S_size(struct rd *R, xmlNodePtr n, const char *name, double def)
+{
+	double v = S_pt(n, name, def);
+
+	if (v < 1 || v > R->maxsize) {
+		double c = v < 1 ? 1 : R->maxsize;
+		char *msg = xasprintf("font size %g pt does not fit the page: %g pt used", v, c);
+
+		diag_msg(R->d, DW_WARNING, xmlGetLineNo(n), 0, msg);
+		free(msg);
+		v = c;
+	}
+	return v;
 }
 
 static struct ts_blk *
@@ -345,7 +368,7 @@ S_blocks(struct rd *R, struct ts_blk *parent, xmlNodePtr xp)
 			if ((b = S_new(R, parent, BK_HEADING, n)) == NULL)
 				return;
 			b->level = S_int(n, "level", 1, 6);
-			b->st.size = S_pt(n, "size", hsize[b->level - 1]);
+			b->st.size = S_size(R, n, "size", hsize[b->level - 1]);
 			b->st.bold = 1;
 			b->st.italic = 0;
 			b->st.align = S_align(n, 0);
@@ -359,7 +382,7 @@ S_blocks(struct rd *R, struct ts_blk *parent, xmlNodePtr xp)
 			if ((b = S_new(R, parent, BK_PARA, n)) == NULL)
 				return;
 			b->st.align = S_align(n, b->st.align);
-			b->st.size = S_pt(n, "size", b->st.size);
+			b->st.size = S_size(R, n, "size", b->st.size);
 			b->st.bold = S_yes(n, "bold", b->st.bold);
 			b->st.italic = S_yes(n, "italic", b->st.italic);
 			b->st.colour = S_colour(n, "colour", b->st.colour);
@@ -518,6 +541,14 @@ S_master(struct rd *R, struct ts_master *m, xmlNodePtr n)
 		diag_msg(R->d, DE_LIMIT, xmlGetLineNo(n), 0,
 		    "page-master margins leave less than an inch for the text");
 		R->err = 1;
+	} else {
+		/* A line is about 1.3 em high (leading included); a glyph at most ~1.2 em wide. */
+		double h = (m->h - m->mt - m->mb) / 1.35, w = (m->w - m->ml - m->mr) / 1.25;
+
+		if (h < R->maxsize)
+			R->maxsize = h;
+		if (w < R->maxsize)
+			R->maxsize = w;
 	}
 	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
 		if (S_is(c, "header")) {
@@ -561,18 +592,19 @@ ts_read(xmlDocPtr print, struct ts_doc *doc, struct diag *d)
 	doc->font = S_prop(root, "font");
 	if (doc->font == NULL)
 		doc->font = xstrdup("Liberation Sans");
-	doc->size = S_pt(root, "size", 10.5);
-	if (doc->size < 1)
-		doc->size = 1;
+	R.maxsize = 1000;
+	/* Page masters come first (the schema says so): their sizes bound the fonts. */
+	for (xmlNodePtr n = root->children; n != NULL; n = n->next)
+		if (S_is(n, "page-master") && doc->nm < 8)
+			S_master(&R, &doc->m[doc->nm++], n);
+	doc->size = S_size(&R, root, "size", 10.5);
 
 	if ((doc->root = S_new(&R, NULL, BK_ROOT, root)) == NULL)
 		goto out;
 	doc->root->st.size = doc->size;
 	doc->root->st.colour = TS_NOCOLOUR;
 	for (xmlNodePtr n = root->children; n != NULL; n = n->next) {
-		if (S_is(n, "page-master") && doc->nm < 8)
-			S_master(&R, &doc->m[doc->nm++], n);
-		else if (S_is(n, "flow")) {
+		if (S_is(n, "flow")) {
 			struct ts_blk *f = S_new(&R, doc->root, BK_FLOW, n);
 
 			if (f == NULL)

@@ -1,4 +1,5 @@
 /* test_typeset.c: the typesetter — line breaking, pagination rules, tables, page numbers, and the PDF it writes. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -647,6 +648,317 @@ test_awkward(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* The PDF at PATH passes qpdf --check and is tagged. */
+static void
+S_pdf_ok(const char *path)
+{
+	char cmd[512];
+	char *out;
+
+	snprintf(cmd, sizeof(cmd), "qpdf --check %s >/dev/null 2>&1 && echo ok", path);
+	out = S_cmd(cmd);
+	assert_string_equal(out, "ok\n");
+	free(out);
+	snprintf(cmd, sizeof(cmd), "pdfinfo %s 2>&1", path);
+	out = S_cmd(cmd);
+	assert_non_null(strstr(out, "Tagged:          yes"));
+	free(out);
+}
+
+/* Every text line of DUMP is on its page: inside the paper, and above BOTTOM points from its foot. */
+static void
+S_on_paper(const char *dump, double bottom)
+{
+	const char *p = dump;
+	double pw = 0, ph = 0;
+
+	while (p != NULL && *p != '\0') {
+		struct rec r;
+
+		if (strncmp(p, "page ", 5) == 0)
+			assert_int_equal(sscanf(p, "page %*d %lf %lf", &pw, &ph), 2);
+		else if (sscanf(p, "%d %7s %lf %lf %lf %lf", &r.page, r.kind, &r.x, &r.y,
+		    &r.w, &r.h) == 6 && strcmp(r.kind, "text") == 0) {
+			assert_true(r.x >= 0 && r.y >= 0);
+			assert_true(r.x + r.w <= pw + 0.01);
+			assert_true(r.y + r.h <= ph - bottom + 0.01);
+		}
+		p = strchr(p, '\n');
+		if (p != NULL)
+			p++;
+	}
+}
+
+/*
+ * Sizes at the schema's limits.  A heading of 1000 points in a list put the
+ * item's label below the paper; cairo dropped it and then failed to finish
+ * the empty Lbl element ("invalid tag name, attributes, or nesting", or an
+ * assertion in cairo-array.c).  Sizes are now bounded by the page body.
+ */
+static void
+test_sizes(void **state)
+{
+	char path[] = "/tmp/csdoc-ts-XXXXXX";
+	xmlDocPtr doc = S_file(FIX "sizes.xml");
+	char *dump, *msgs;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(S_render(doc, path, &dump, &msgs), 0);
+	assert_non_null(strstr(msgs, "font size 1000 pt does not fit the page"));
+	assert_non_null(strstr(msgs, "font size 0 pt does not fit the page: 1 pt used"));
+	S_on_paper(dump, 0);
+	assert_true(S_page_of(dump, "After the") > 0);
+	S_pdf_ok(path);
+	free(dump);
+	free(msgs);
+	unlink(path);
+	xmlFreeDoc(doc);
+}
+
+/*
+ * Text set beside other text.  A side note longer than its box ran off the
+ * bottom of the paper; list labels wider than label-width were drawn over
+ * the items' text; a heading label wider than half the column over the
+ * heading; a long watermark ran far off the page.
+ */
+static void
+test_beside(void **state)
+{
+	char path[] = "/tmp/csdoc-ts-XXXXXX";
+	xmlDocPtr doc = S_file(FIX "beside.xml");
+	double bottom = 25 * TS_MM, diag = sqrt(595.28 * 595.28 + 841.89 * 841.89);
+	char *dump;
+	struct rec r, a, b;
+	int fd = mkstemp(path), fills2 = 0;
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(S_render(doc, path, &dump, NULL), 0);
+	S_on_paper(dump, bottom);
+	/* Every word of the side note, once, the last ones past page 1. */
+	for (int i = 0; i < 150; i++) {
+		char want[32];
+		int seen = 0;
+
+		snprintf(want, sizeof(want), "owner%d", i);
+		for (int j = 0; S_rec(dump, j, &r); j++)
+			for (const char *p = r.text; (p = strstr(p, want)) != NULL; p++)
+				seen += p[strlen(want)] == '\0' || p[strlen(want)] == ' ';
+		assert_int_equal(seen, 1);
+	}
+	assert_true(S_page_of(dump, "owner149") > 1);
+	/* The box's shading follows its side note onto page 2. */
+	for (int i = 0; S_rec(dump, i, &r); i++)
+		fills2 += r.page == 2 && strcmp(r.kind, "fill") == 0;
+	assert_int_equal(fills2, 1);
+	/* Labels end before their items' text begins. */
+	for (int i = 0; S_rec(dump, i, &a) && S_rec(dump, i + 1, &b); i++) {
+		if (strcmp(a.text, "(viii)") == 0 || strcmp(a.text, "Schedule 12") == 0) {
+			assert_true(b.y > a.y - 0.01 && b.y < a.y + 0.01);
+			assert_true(a.x + a.w < b.x);
+		}
+		if (strncmp(b.text, "Heading with", 12) == 0) {
+			/* a is the heading label's last line */
+			assert_true(strncmp(a.text, "Label", 5) == 0);
+			assert_true(a.x + a.w < b.x);
+		}
+		if (strcmp(a.kind, "mark") == 0)
+			assert_true(a.w < diag);
+	}
+	S_pdf_ok(path);
+	free(dump);
+	unlink(path);
+	xmlFreeDoc(doc);
+}
+
+/* Pango attributes of TYPE in LAY. */
+static int
+S_count_attrs(PangoLayout *lay, PangoAttrType type)
+{
+	GSList *all = pango_attr_list_get_attributes(pango_layout_get_attributes(lay));
+	int n = 0;
+
+	for (GSList *l = all; l != NULL; l = l->next) {
+		n += ((PangoAttribute *)l->data)->klass->type == type;
+		pango_attribute_destroy(l->data);
+	}
+	g_slist_free(all);
+	return n;
+}
+
+/*
+ * A 10,000-character word: pango shapes the rest of an item again for
+ * every line it breaks, so set a character a line in a narrow column it
+ * took seconds a cell.  Long runs are cut into short items; words of an
+ * ordinary length are left alone.
+ */
+static void
+test_long_word(void **state)
+{
+	struct ts_style st = { 10.5, 0, 0, 0, TS_NOCOLOUR };
+	struct buf b = { NULL, 0, 0 };
+	struct ts_doc tdoc;
+	PangoFontMap *fm;
+	PangoContext *ctx = ts_context(&fm, "en-GB");
+	PangoLayout *lay;
+	char *word = xmalloc(10001), *dump;
+	xmlDocPtr doc;
+
+	(void)state;
+	memset(&tdoc, 0, sizeof(tdoc));
+	tdoc.font = "Liberation Sans";
+	tdoc.size = 10.5;
+	memset(word, 'W', 10000);
+	word[10000] = '\0';
+	lay = ts_inline_layout(ctx, &tdoc, NULL, &st, NULL, word, NULL, 0, 0);
+	assert_true(S_count_attrs(lay, PANGO_ATTR_FALLBACK) >= 100);
+	g_object_unref(lay);
+	word[150] = '\0';
+	lay = ts_inline_layout(ctx, &tdoc, NULL, &st, NULL, word, NULL, 0, 0);
+	assert_int_equal(S_count_attrs(lay, PANGO_ATTR_FALLBACK), 0);
+	g_object_unref(lay);
+	/* Combining marks and Arabic are never cut from what they join. */
+	buf_puts(&b, "");
+	for (int i = 0; i < 300; i++)
+		buf_puts(&b, "e\xcc\x81");
+	lay = ts_inline_layout(ctx, &tdoc, NULL, &st, NULL, buf_str(&b), NULL, 0, 0);
+	{
+		GSList *all = pango_attr_list_get_attributes(pango_layout_get_attributes(lay));
+
+		assert_non_null(all);
+		for (GSList *l = all; l != NULL; l = l->next) {
+			PangoAttribute *at = l->data;
+
+			/* every cut is before an 'e', never before the accent */
+			if (at->start_index > 0)
+				assert_int_equal(buf_str(&b)[at->start_index], 'e');
+			pango_attribute_destroy(at);
+		}
+		g_slist_free(all);
+	}
+	g_object_unref(lay);
+	buf_free(&b);
+	g_object_unref(ctx);
+	g_object_unref(fm);
+
+	/* The word in four narrow cells, all of it set. */
+	word[150] = 'W';
+	word[2000] = '\0';
+	buf_puts(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\"><table><row>");
+	for (int i = 0; i < 12; i++)
+		buf_printf(&b, "<cell><para>%s</para></cell>", i % 3 == 0 ? word : "x");
+	buf_puts(&b, "</row></table></flow></document>");
+	doc = S_mem(buf_str(&b));
+	buf_free(&b);
+	assert_int_equal(S_render(doc, NULL, &dump, NULL), 0);
+	{
+		struct rec r;
+		size_t total = 0;
+
+		for (int i = 0; S_rec(dump, i, &r); i++)
+			if (strcmp(r.kind, "text") == 0 && r.text[0] == 'W')
+				total += strlen(r.text);
+		assert_int_equal(total, 4 * 2000);
+	}
+	free(dump);
+	free(word);
+	xmlFreeDoc(doc);
+}
+
+/*
+ * Plain PDFs: with no headings and no ids there is nothing to sort for
+ * destinations (qsort was given NULL, which UBSan reports); with no text at
+ * all cairo wrote no structure tree and the PDF was not tagged; a line that
+ * draws nothing (a lone line break) left an element without content, and
+ * cairo failed on it.
+ */
+static void
+test_plain_pdf(void **state)
+{
+	static const char *const bodies[] = {
+		"<para>Only a paragraph.</para>",
+		"",
+		"<para/><rule/><table><row><cell/></row></table><box border=\"#000000\"/>",
+		"<para><br/></para><page-break/><para>x</para>",
+		"<para>&#x200b;</para><box><para/></box>",
+	};
+	char path[] = "/tmp/csdoc-ts-XXXXXX";
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	for (size_t i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
+		struct buf b = { NULL, 0, 0 };
+		xmlDocPtr doc;
+
+		buf_printf(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\">%s</flow></document>",
+		    bodies[i]);
+		doc = S_mem(buf_str(&b));
+		buf_free(&b);
+		assert_int_equal(S_render(doc, path, NULL, NULL), 0);
+		S_pdf_ok(path);
+		xmlFreeDoc(doc);
+	}
+	{
+		xmlDocPtr doc = S_file(FIX "invisible.xml");
+
+		assert_int_equal(S_render(doc, path, NULL, NULL), 0);
+		S_pdf_ok(path);
+		xmlFreeDoc(doc);
+	}
+	unlink(path);
+}
+
+/*
+ * Header rows taller than a page: they were put down in one piece, past
+ * the foot of the page.  They are cut between rows now, like body rows;
+ * a table of nothing but header rows too.
+ */
+static void
+test_tall_header(void **state)
+{
+	(void)state;
+	for (int body = 0; body <= 5; body += 5) {
+		struct buf b = { NULL, 0, 0 };
+		xmlDocPtr doc;
+		char *dump;
+
+		buf_puts(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\"><para>Before.</para>"
+		    "<table><caption>Cap</caption>");
+		for (int i = 0; i < 60; i++)
+			buf_printf(&b, "<row header=\"yes\"><cell><para>Head %d</para></cell>"
+			    "<cell><para>H</para></cell></row>", i);
+		for (int i = 0; i < body; i++)
+			buf_printf(&b, "<row><cell><para>Body %d</para></cell><cell><para>B</para></cell></row>", i);
+		buf_puts(&b, "</table><para>After.</para></flow></document>");
+		doc = S_mem(buf_str(&b));
+		buf_free(&b);
+		assert_int_equal(S_render(doc, NULL, &dump, NULL), 0);
+		S_on_paper(dump, 25 * TS_MM);
+		for (int i = 0; i < 60; i++) {
+			char want[32];
+			struct rec r;
+			int seen = 0;
+
+			snprintf(want, sizeof(want), "Head %d", i);
+			for (int j = 0; S_rec(dump, j, &r); j++)
+				seen += strcmp(r.text, want) == 0;
+			assert_int_equal(seen, 1);
+		}
+		assert_true(S_page_of(dump, "Head 59") > S_page_of(dump, "Head 0"));
+		assert_true(S_page_of(dump, "After.") >= S_page_of(dump, "Head 59"));
+		if (body > 0)
+			assert_true(S_page_of(dump, "Body 4") >= S_page_of(dump, "Head 59"));
+		free(dump);
+		xmlFreeDoc(doc);
+	}
+}
+
 int
 main(void)
 {
@@ -663,6 +975,11 @@ main(void)
 		cmocka_unit_test(test_missing_font),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_awkward),
+		cmocka_unit_test(test_sizes),
+		cmocka_unit_test(test_beside),
+		cmocka_unit_test(test_long_word),
+		cmocka_unit_test(test_plain_pdf),
+		cmocka_unit_test(test_tall_header),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
