@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/hash.h>
+
 #include "rules/dates.h"
 #include "rules/label.h"
 #include "tree.h"
@@ -307,8 +309,72 @@ S_walk(struct compute *c, xmlNodePtr n)
 	}
 }
 
+/* ------------------------------------------------------------ glossary */
+
+static void
+S_abbrs(struct compute *c, xmlNodePtr n, xmlHashTablePtr terms, xmlHashTablePtr seen)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (tree_is(n, "abbr")) {
+			char *key = tree_text_folded(n);
+			const char *title = tree_attr(n, "title");
+			const char *exp = title ? title : xmlHashLookup(terms, (const xmlChar *)key);
+
+			if (exp != NULL) {
+				tree_set(n, "title", exp);
+				/* the first use of each abbreviation is spelt out in print */
+				if (xmlHashLookup(seen, (const xmlChar *)key) == NULL) {
+					tree_set(n, "first", "yes");
+					xmlHashAddEntry(seen, (const xmlChar *)key, n);
+				}
+			} else
+				source_msg(c->src, n, NULL, DW_ABBR_UNDECLARED, key, key);
+			free(key);
+			continue;
+		}
+		S_abbrs(c, n->children, terms, seen);
+	}
+}
+
+/*
+ * Abbreviations: the glossary's terms and the organisations' short names
+ * give each <abbr> its expansion (c:title), and mark its first use.
+ */
+static void
+S_glossary(struct compute *c, xmlNodePtr root)
+{
+	xmlHashTablePtr terms = xmlHashCreate(64), seen = xmlHashCreate(64);
+	xmlNodePtr reg = tree_child(root, "registry"), glo = tree_child(root, "glossary");
+
+	for (xmlNodePtr t = tree_first_elem(glo); t != NULL; t = tree_next_elem(t)) {
+		const char *abbr = tree_attr(t, "abbr");
+		char *exp = tree_text_folded(t);
+
+		if (abbr != NULL && xmlHashLookup(terms, (const xmlChar *)abbr) != NULL)
+			source_msg(c->src, t, "abbr", DE_DUP_TERM, abbr);
+		else if (abbr != NULL)
+			xmlHashAddEntry(terms, (const xmlChar *)abbr, xmlStrdup((const xmlChar *)exp));
+		free(exp);
+	}
+	for (xmlNodePtr o = tree_first_elem(reg); o != NULL; o = tree_next_elem(o)) {
+		const char *abbr = tree_attr(o, "short");
+
+		if (tree_is(o, "organisation") && abbr != NULL && tree_attr(o, "name") != NULL &&
+		    xmlHashLookup(terms, (const xmlChar *)abbr) == NULL)
+			xmlHashAddEntry(terms, (const xmlChar *)abbr, xmlStrdup((const xmlChar *)tree_attr(o, "name")));
+	}
+	S_abbrs(c, root, terms, seen);
+	xmlHashFree(terms, xmlHashDefaultDeallocator);
+	xmlHashFree(seen, NULL);
+}
+
 void
 compute_common(struct compute *c)
 {
-	S_walk(c, xmlDocGetRootElement(c->src->doc));
+	xmlNodePtr root = xmlDocGetRootElement(c->src->doc);
+
+	S_walk(c, root);
+	S_glossary(c, root);
 }

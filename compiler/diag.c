@@ -28,6 +28,7 @@ static const char *const texts[DIAG_ID_MAX] = {
 
 	[DW_EMPTY_ITEM] = "item has no title and no content",
 	[DW_FIG_MISMATCH] = "%s",
+	[DW_ABBR_UNDECLARED] = "abbreviation '%s' is not in the glossary: declare it as <term abbr=\"%s\">…</term> or give it a title",
 	[DW_WARNING] = "%s",
 
 	[DE_EMPTY] = "the file is empty: expected an XML document",
@@ -40,6 +41,7 @@ static const char *const texts[DIAG_ID_MAX] = {
 	[DE_NOT_CSDOC] = "%s",
 	[DE_SCHEMA] = "%s",
 	[DE_DUP_ID] = "duplicate id '%s'",
+	[DE_DUP_TERM] = "abbreviation '%s' is declared twice in the glossary",
 	[DE_UNKNOWN_REF] = "%s '%s' is not declared: expected the id of %s",
 	[DE_WRONG_REF] = "%s '%s' names %s, not %s",
 	[DE_CHAIR_ABSENT] = "the chair '%s' is not among those present",

@@ -32,6 +32,7 @@ enum diag_id {
 	DW_FIRST,
 	DW_EMPTY_ITEM,          /* an item with no title and no content */
 	DW_FIG_MISMATCH,        /* a stated figure differs from the computed one */
+	DW_ABBR_UNDECLARED,     /* an abbreviation the glossary does not declare */
 	DW_WARNING,             /* free-form warning */
 
 	DE_FIRST,
@@ -45,6 +46,7 @@ enum diag_id {
 	DE_NOT_CSDOC,           /* the root element is not a csdoc document */
 	DE_SCHEMA,              /* schema validation, reworded */
 	DE_DUP_ID,              /* an id declared twice */
+	DE_DUP_TERM,            /* an abbreviation declared twice in the glossary */
 	DE_UNKNOWN_REF,         /* a reference to an id nobody declared */
 	DE_WRONG_REF,           /* a reference to the wrong kind of thing */
 	DE_CHAIR_ABSENT,        /* the chair is not among those present */

@@ -132,13 +132,28 @@
     <data value="{@c:value}"><xsl:value-of select="@c:display"/></data>
   </xsl:template>
 
+  <!-- An abbreviation carries the expansion csdoc found for it. -->
   <xsl:template match="s:abbr">
     <abbr>
-      <xsl:if test="@title">
-        <xsl:attribute name="title"><xsl:value-of select="@title"/></xsl:attribute>
+      <xsl:if test="@c:title">
+        <xsl:attribute name="title"><xsl:value-of select="@c:title"/></xsl:attribute>
       </xsl:if>
       <xsl:apply-templates/>
     </abbr>
+  </xsl:template>
+
+  <!-- The glossary: every declared abbreviation and its expansion. -->
+  <xsl:template match="s:glossary">
+    <section class="glossary unnumbered" id="glossary" aria-labelledby="glossary-title">
+      <h2 id="glossary-title">Abbreviations</h2>
+      <dl>
+        <xsl:for-each select="s:term">
+          <xsl:sort select="@abbr"/>
+          <dt><abbr title="{normalize-space(.)}"><xsl:value-of select="@abbr"/></abbr></dt>
+          <dd><xsl:value-of select="normalize-space(.)"/></dd>
+        </xsl:for-each>
+      </dl>
+    </section>
   </xsl:template>
 
   <!-- ============================================================ blocks -->

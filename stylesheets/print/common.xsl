@@ -175,8 +175,34 @@
     <xsl:value-of select="@c:display"/>
   </xsl:template>
 
+  <!-- In print an abbreviation is spelt out at its first use: "Community
+       Safety Partnership (CSP)". -->
   <xsl:template match="s:abbr">
-    <xsl:apply-templates/>
+    <xsl:choose>
+      <xsl:when test="@c:first = 'yes' and @c:title">
+        <xsl:value-of select="@c:title"/>
+        <xsl:text> (</xsl:text>
+        <xsl:apply-templates/>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The glossary as a closing table of abbreviations. -->
+  <xsl:template match="s:glossary">
+    <heading level="2" space-before="18">Abbreviations</heading>
+    <table borders="rows" widths="20 80">
+      <xsl:for-each select="s:term">
+        <xsl:sort select="@abbr"/>
+        <row>
+          <cell header="yes" scope="row"><para bold="yes"><xsl:value-of select="@abbr"/></para></cell>
+          <cell><para><xsl:value-of select="normalize-space(.)"/></para></cell>
+        </row>
+      </xsl:for-each>
+    </table>
   </xsl:template>
 
   <!-- A figure prints what csdoc decided: the stated words or the computed value. -->

@@ -78,6 +78,7 @@
         <xsl:call-template name="title-block"/>
         <xsl:apply-templates select="s:attendance | s:item | s:next-meeting"/>
         <xsl:apply-templates select="c:register"/>
+        <xsl:apply-templates select="s:glossary"/>
       </flow>
     </document>
   </xsl:template>

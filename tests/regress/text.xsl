@@ -20,6 +20,12 @@
     <xsl:text>“</xsl:text><xsl:apply-templates mode="text"/><xsl:text>”</xsl:text>
     <xsl:if test="@c:by-name"> (<xsl:value-of select="@c:by-name"/>)</xsl:if>
   </xsl:template>
+  <!-- the PDF spells an abbreviation out at its first use -->
+  <xsl:template match="s:abbr" mode="text">
+    <xsl:if test="@c:first = 'yes' and @c:title"><xsl:value-of select="@c:title"/> (</xsl:if>
+    <xsl:apply-templates mode="text"/>
+    <xsl:if test="@c:first = 'yes' and @c:title">)</xsl:if>
+  </xsl:template>
   <xsl:template match="s:br" mode="text"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="text()" mode="text"><xsl:value-of select="."/></xsl:template>
 </xsl:stylesheet>
