@@ -23,6 +23,30 @@ pdf_has_text() {
 	done
 }
 
+# The structure tree has the tags a reader of STRUCTURE needs (read with
+# qpdf's JSON), and there is a bookmark per heading.
+pdf_structure() {
+	pdf=$1 compiled=$2
+	qpdf --json --json-key=qpdf "$pdf" | grep -o '"/S": "/[A-Za-z0-9]*"' | sort -u >"$pdf.tags"
+	for t in Document H1 H2 P; do
+		grep -q "\"/$t\"" "$pdf.tags" || { echo "no /$t element"; return 1; }
+	done
+	# every kind of block the source has shows up as its tag
+	if grep -q '<table' "$compiled"; then
+		for t in Table TR TH TD; do grep -q "\"/$t\"" "$pdf.tags" || { echo "no /$t"; return 1; }; done
+	fi
+	if grep -q '<ul\|<ol' "$compiled"; then
+		for t in L LI Lbl LBody; do grep -q "\"/$t\"" "$pdf.tags" || { echo "no /$t"; return 1; }; done
+	fi
+	if grep -q '<a href' "$compiled"; then
+		grep -q '"/Link"' "$pdf.tags" || { echo "no /Link"; return 1; }
+	fi
+	# as many bookmarks as headings
+	marks=$(qpdf --json --json-key=outlines "$pdf" | grep -c '"title"')
+	heads=$(qpdf --json --json-key=qpdf "$pdf" | grep -c '"/S": "/H[1-6]"')
+	[ "$marks" -gt 0 ] && [ "$marks" -ge "$heads" ] || { echo "$marks bookmarks for $heads headings"; return 1; }
+}
+
 # Each figure's display form is in the HTML and in the PDF's text.
 figures_shown() {
 	compiled=$1 html=$2 pdftext=$3
@@ -78,6 +102,7 @@ regress_run() {
 		fi
 		pdfinfo "$pdf" >"$work/info" 2>&1
 		check "regress/$name: tagged PDF" grep -q '^Tagged: *yes' "$work/info"
+		check "regress/$name: structure tags and bookmarks" pdf_structure "$pdf" "$work/$name.compiled.xml"
 		check "regress/$name: PDF title" grep -q '^Title: *..' "$work/info"
 		check "regress/$name: PDF author" grep -q '^Author: *..' "$work/info"
 		check "regress/$name: PDF has the sample's text" pdf_has_text "$pdf" "$work/$name.compiled.xml"
