@@ -194,48 +194,17 @@ S_link_ok(const char *href)
 	    (scheme == 6 && strncasecmp(href, "mailto", 6) == 0);
 }
 
-/* The alignment of a table's columns, and each cell's from its column. */
+/* The alignment of a table's columns; its cells take theirs in the figures pass, which knows the grid. */
 static void
 S_table(xmlNodePtr t)
 {
-	const char *align[64];
-	size_t ncol = 0;
-
-	for (xmlNodePtr n = tree_first_elem(t); n != NULL; n = tree_next_elem(n)) {
-		if (tree_is(n, "column") && ncol < 64) {
+	for (xmlNodePtr n = tree_first_elem(t); n != NULL; n = tree_next_elem(n))
+		if (tree_is(n, "column")) {
 			const char *type = tree_attr(n, "type");
 			int fig = type && strcmp(type, "text") != 0 && strcmp(type, "date") != 0;
 
-			align[ncol] = fig ? "right" : "left";
-			tree_set(n, "align", align[ncol]);
-			ncol++;
+			tree_set(n, "align", fig ? "right" : "left");
 		}
-	}
-	for (xmlNodePtr r = tree_first_elem(t); r != NULL; r = tree_next_elem(r)) {
-		size_t col = 0;
-		const char *kind;
-
-		if (!tree_is(r, "row"))
-			continue;
-		kind = tree_attr(r, "kind");
-		/*
-		 * Row spans from rows above are not tracked here: a cell takes its
-		 * column's alignment by position, which is right for the seeds and
-		 * corrected by the figures engine where spans matter.
-		 */
-		for (xmlNodePtr cell = tree_first_elem(r); cell != NULL; cell = tree_next_elem(cell)) {
-			const char *span = tree_attr(cell, "colspan");
-			long n = span ? strtol(span, NULL, 10) : 1;
-
-			/* a row of headings inside the body reads as text, whatever the column */
-			if (kind && strcmp(kind, "heading") == 0) {
-				tree_set(cell, "align", "left");
-				tree_set(cell, "header", "yes");
-			} else
-				tree_set(cell, "align", col < ncol ? align[col] : "left");
-			col += n > 0 ? (size_t)n : 1;
-		}
-	}
 }
 
 static void

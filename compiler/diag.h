@@ -33,6 +33,7 @@ enum diag_id {
 	DW_EMPTY_ITEM,          /* an item with no title and no content */
 	DW_FIG_MISMATCH,        /* a stated figure differs from the computed one */
 	DW_ABBR_UNDECLARED,     /* an abbreviation the glossary does not declare */
+	DW_PARTIAL_TOTAL,       /* a total leaves out rows that have no value */
 	DW_WARNING,             /* free-form warning */
 
 	DE_FIRST,

@@ -2,10 +2,22 @@
 #include "source.h"
 
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
+
 #include "util.h"
+
+/* Each element's ordinal among same-named elements on its line (see S_ordinal()). */
+struct ordinals {
+	const xmlNode **node;   /* open addressing by pointer */
+	long           *k;
+	size_t          cap;
+};
+
 
 void
 source_index(struct source *s, char *bytes, size_t len)
@@ -30,6 +42,12 @@ source_index(struct source *s, char *bytes, size_t len)
 void
 source_free(struct source *s)
 {
+	if (s->ordinals != NULL) {
+		free(s->ordinals->node);
+		free(s->ordinals->k);
+		free(s->ordinals);
+		s->ordinals = NULL;
+	}
 	free(s->bytes);
 	free(s->lines);
 	if (s->doc != NULL)
@@ -71,36 +89,99 @@ S_linecol(const struct source *s, size_t off, long *line, long *col)
 
 /*
  * How many elements named like N start on N's line before it, in document
- * order: several <figure>s on one line each get their own column.
+ * order: several <figure>s on one line each get their own column.  The
+ * ordinals of the whole document are counted once, on the first message,
+ * so that many messages stay linear.
  */
-static int
-S_count_before(const xmlNode *cur, const xmlNode *n, long line, long *k)
+static size_t
+S_slot(const struct ordinals *o, const xmlNode *n)
 {
-	for (; cur != NULL; cur = cur->next) {
-		if (cur == n)
-			return 1;
-		if (cur->type != XML_ELEMENT_NODE)
-			continue;
-		if (xmlGetLineNo(cur) == line && strcmp((const char *)cur->name, (const char *)n->name) == 0)
-			(*k)++;
-		if (S_count_before(cur->children, n, line, k))
-			return 1;
-	}
-	return 0;
+	size_t h = ((size_t)(uintptr_t)n >> 4) * 2654435761u;
+
+	for (h &= o->cap - 1; o->node[h] != NULL && o->node[h] != n; h = (h + 1) & (o->cap - 1))
+		;
+	return h;
 }
 
-void
-source_pos(const struct source *s, const xmlNode *n, const char *attr,
-    long *line, long *col)
+static size_t
+S_elements(const xmlNode *cur)
+{
+	size_t count = 0;
+
+	for (; cur != NULL; cur = cur->next)
+		if (cur->type == XML_ELEMENT_NODE)
+			count += 1 + S_elements(cur->children);
+	return count;
+}
+
+static void
+S_count(struct ordinals *o, xmlHashTablePtr last, const xmlNode *cur)
+{
+	for (; cur != NULL; cur = cur->next) {
+		char key[300];
+		long *seen;
+		size_t h;
+
+		if (cur->type != XML_ELEMENT_NODE)
+			continue;
+		/* the ordinal of this element among same-named ones on its line */
+		snprintf(key, sizeof(key), "%ld %s", xmlGetLineNo(cur), (const char *)cur->name);
+		seen = xmlHashLookup(last, (const xmlChar *)key);
+		if (seen == NULL) {
+			seen = xcalloc(1, sizeof(*seen));
+			xmlHashAddEntry(last, (const xmlChar *)key, seen);
+		}
+		h = S_slot(o, cur);
+		o->node[h] = cur;
+		o->k[h] = (*seen)++;
+		S_count(o, last, cur->children);
+	}
+}
+
+static void
+S_free_seen(void *p, const xmlChar *name)
+{
+	(void)name;
+	free(p);
+}
+
+static long
+S_ordinal(const struct source *cs, const xmlNode *n)
+{
+	struct source *s = (struct source *)cs;
+	struct ordinals *o = s->ordinals;
+	size_t h;
+
+	if (o == NULL) {
+		size_t count = S_elements(xmlDocGetRootElement(n->doc));
+		xmlHashTablePtr last = xmlHashCreate(256);
+
+		o = xcalloc(1, sizeof(*o));
+		for (o->cap = 64; o->cap < count * 2; o->cap *= 2)
+			;
+		o->node = xcalloc(o->cap, sizeof(*o->node));
+		o->k = xcalloc(o->cap, sizeof(*o->k));
+		S_count(o, last, xmlDocGetRootElement(n->doc));
+		xmlHashFree(last, S_free_seen);
+		s->ordinals = o;
+	}
+	h = S_slot(o, n);
+	return o->node[h] == n ? o->k[h] : 0;
+}
+
+/*
+ * The byte offset of element N's start tag or, with ATTR, of that
+ * attribute's name on it; (size_t)-1 when the source text does not show it.
+ */
+static size_t
+S_offset(const struct source *s, const xmlNode *n, const char *attr)
 {
 	long l = n ? xmlGetLineNo(n) : 0;
 	char tag[256];
 	size_t taglen, end, start = (size_t)-1;
 
-	*line = l > 0 ? l : 0;
-	*col = 0;
 	if (s == NULL || s->bytes == NULL || n == NULL || l <= 0 || (size_t)l > s->nlines)
-		return;
+		return (size_t)-1;
 	if (n->ns != NULL && n->ns->prefix != NULL)
 		snprintf(tag, sizeof(tag), "<%s:%s", n->ns->prefix, n->name);
 	else
@@ -110,9 +191,8 @@ source_pos(const struct source *s, const xmlNode *n, const char *attr,
 	end = (size_t)l < s->nlines ? s->lines[l] : s->len;
 	/* the k-th "<name" on the line, when the start tag is on one line */
 	{
-		long k = 0, seen = 0;
+		long k = S_ordinal(s, n), seen = 0;
 
-		S_count_before(xmlDocGetRootElement(n->doc), n, l, &k);
 		for (size_t i = s->lines[l - 1]; i + taglen <= end; i++)
 			if (s->bytes[i] == '<' && memcmp(s->bytes + i, tag, taglen) == 0 &&
 			    !S_namechar(s->bytes[i + taglen]) && seen++ == k) {
@@ -136,9 +216,9 @@ source_pos(const struct source *s, const xmlNode *n, const char *attr,
 		if (s->lines[l - 1] > i && s->lines[l - 1] - i > 8192)
 			break;
 	}
-	if (start == (size_t)-1)
-		return;
-	if (attr != NULL) {
+	if (start == (size_t)-1 || attr == NULL)
+		return start;
+	{
 		size_t alen = strlen(attr);
 
 		for (size_t i = start + taglen; i < s->len && s->bytes[i] != '>'; i++) {
@@ -152,13 +232,76 @@ source_pos(const struct source *s, const xmlNode *n, const char *attr,
 			}
 			if (!S_namechar(s->bytes[i - 1]) && i + alen < s->len &&
 			    memcmp(s->bytes + i, attr, alen) == 0 &&
-			    !S_namechar(s->bytes[i + alen])) {
-				S_linecol(s, i, line, col);
-				return;
-			}
+			    !S_namechar(s->bytes[i + alen]))
+				return i;
 		}
 	}
-	S_linecol(s, start, line, col);
+	return start;
+}
+
+void
+source_pos(const struct source *s, const xmlNode *n, const char *attr,
+    long *line, long *col)
+{
+	long l = n ? xmlGetLineNo(n) : 0;
+	size_t off = S_offset(s, n, attr);
+
+	*line = l > 0 ? l : 0;
+	*col = 0;
+	if (off != (size_t)-1)
+		S_linecol(s, off, line, col);
+}
+
+/* Bytes of the UTF-8 encoding of code point CP. */
+static size_t
+S_utf8len(unsigned long cp)
+{
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+void
+source_value_pos(const struct source *s, const xmlNode *n, const char *attr,
+    size_t off, long *line, long *col)
+{
+	size_t i = S_offset(s, n, attr), got = 0;
+	char q;
+
+	source_pos(s, n, attr, line, col);
+	if (i == (size_t)-1 || attr == NULL)
+		return;
+	/* past the name, "=" and white space to the opening quote */
+	i += strlen(attr);
+	while (i < s->len && (s->bytes[i] == ' ' || s->bytes[i] == '\t' || s->bytes[i] == '\n' ||
+	    s->bytes[i] == '\r' || s->bytes[i] == '='))
+		i++;
+	if (i >= s->len || (s->bytes[i] != '"' && s->bytes[i] != '\''))
+		return;
+	q = s->bytes[i++];
+	/*
+	 * Walk the raw value as the parser read it: an entity or character
+	 * reference is one character, a line end or tab is one space.
+	 */
+	while (i < s->len && s->bytes[i] != q && got < off) {
+		if (s->bytes[i] == '&') {
+			const char *semi = memchr(s->bytes + i, ';', s->len - i);
+			unsigned long cp = 0;
+
+			if (semi == NULL)
+				break;
+			if (s->bytes[i + 1] == '#')
+				cp = s->bytes[i + 2] == 'x' ? strtoul(s->bytes + i + 3, NULL, 16) :
+				    strtoul(s->bytes + i + 2, NULL, 10);
+			got += S_utf8len(cp);
+			i = (size_t)(semi - s->bytes) + 1;
+		} else if (s->bytes[i] == '\r' && i + 1 < s->len && s->bytes[i + 1] == '\n') {
+			got++;
+			i += 2;
+		} else {
+			got++;
+			i++;
+		}
+	}
+	S_linecol(s, i, line, col);
 }
 
 void

@@ -7,6 +7,8 @@
 
 #include "diag.h"
 
+struct ordinals;
+
 /*
  * libxml2 keeps a line per element but no column; csdoc finds the column by
  * looking at the source text, so that every message can say FILE:LINE:COL.
@@ -19,6 +21,7 @@ struct source {
 	size_t       nlines;
 	xmlDocPtr    doc;     /* the parsed tree (owned), later the compiled tree */
 	struct diag *d;       /* where messages go (not owned) */
+	struct ordinals *ordinals; /* elements' places on their lines, counted on first use (owned) */
 };
 
 /* Index the lines of BYTES (taken over by S) for positions. */
@@ -33,6 +36,14 @@ void source_free(struct source *s);
  */
 void source_pos(const struct source *s, const xmlNode *n, const char *attr,
     long *line, long *col);
+
+/*
+ * Line and column of byte OFF of attribute ATTR's value as libxml2 gives it
+ * (entities decoded, line ends made spaces), in the source text: where in a
+ * formula an error is.
+ */
+void source_value_pos(const struct source *s, const xmlNode *n, const char *attr,
+    size_t off, long *line, long *col);
 
 /* Report ID at node N (and attribute ATTR, or NULL) with printf arguments. */
 void source_msg(struct source *s, const xmlNode *n, const char *attr,

@@ -38,6 +38,7 @@ struct fig {
 	long           per;         /* rate base */
 	int            has_tol;
 	struct num     tol;         /* tolerance of the stated check */
+	int            tol_rel;     /* tol is a fraction of the computed value */
 	struct expr   *expr;        /* what computes it (not owned), NULL for inputs */
 	const char    *expr_text;   /* its source text, for messages */
 	xmlNodePtr     expr_node;   /* where the expression was written */
@@ -65,6 +66,7 @@ struct column {
 	long           per;
 	int            has_tol;
 	struct num     tol;
+	int            tol_rel;
 	struct expr   *expr;        /* compute (owned) */
 	struct expr   *texpr;       /* total-compute (owned) */
 	int            no_total;    /* total="none" */
@@ -72,6 +74,19 @@ struct column {
 	int            apportioned; /* filled by apportion() */
 	int            ap_state;    /* 0 not yet, 1 computing, 2 done, -1 failed */
 	int            shown_places; /* places every cell is shown with; -1 until known */
+	struct colcache *cc;        /* its values, once computed (owned) */
+};
+
+/*
+ * A column's values, gathered once: aggregates over a column (share, rank,
+ * running totals) for every row must not rescan the column for each row.
+ */
+struct colcache {
+	struct val *v;         /* values of the data rows that have one, in order */
+	size_t     *row;       /* the row of each */
+	size_t      n;
+	struct num *prefix;    /* running totals; NULL unless every value is a number and none overflowed */
+	struct num *sorted;    /* the values in ascending order, for ranks; NULL likewise */
 };
 
 struct row {
@@ -79,6 +94,7 @@ struct row {
 	enum row_kind  kind;
 	char          *id;          /* row id, "rN", "total" … (owned) */
 	struct fig   **cells;       /* per column; NULL where no figure */
+	struct fig   **covered;     /* per column: the figure of a cell spanning down into this row */
 	xmlNodePtr    *text;        /* per column: the cell element there, if any */
 };
 
@@ -99,9 +115,11 @@ struct figs {
 	size_t           ntables;
 	xmlHashTablePtr  byid;      /* fig id → struct fig */
 	enum num_round   mode;      /* the document's rounding */
+	xmlHashTablePtr  said;      /* errors in column formulas already reported: once, not once per row */
 	struct fig     **ext;       /* figures of documents this one uses */
 	size_t           next;
 	size_t           depth;     /* current dependency chain length */
+	size_t           edepth;    /* current depth of S_eval calls, across figures */
 	struct fig      *chain[FIGURES_MAX_CHAIN + 1];
 	int              too_many;
 };
@@ -127,17 +145,8 @@ static void
 S_expr_pos(struct figs *fs, xmlNodePtr n, const char *attr, const char *text,
     size_t off, long *line, long *col)
 {
-	source_pos(fs->c->src, n, attr, line, col);
-	if (*col == 0)
-		return;
-	*col += (long)strlen(attr) + 2;   /* past attr=" */
-	for (size_t i = 0; i < off && text[i]; i++) {
-		if (text[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)text[i] & 0xC0) != 0x80)
-			(*col)++;
-	}
+	(void)text;
+	source_value_pos(fs->c->src, n, attr, off, line, col);
 }
 
 /* Report ID about figure F (at its expression when it has one). */
@@ -147,6 +156,14 @@ S_err(struct figs *fs, struct fig *f, size_t off, enum diag_id id, ...)
 	long line, col;
 	va_list ap;
 
+	if (f->table != NULL && f->expr_node != NULL) {
+		char key[64];
+
+		snprintf(key, sizeof(key), "%p %zu %d", (void *)f->expr_node, off, (int)id);
+		if (xmlHashLookup(fs->said, (const xmlChar *)key) != NULL)
+			return;
+		xmlHashAddEntry(fs->said, (const xmlChar *)key, fs);
+	}
 	if (f->expr_node != NULL)
 		S_expr_pos(fs, f->expr_node, f->expr_attr, f->expr_text, off, &line, &col);
 	else
@@ -229,6 +246,14 @@ S_add(struct figs *fs, xmlNodePtr node, const char *id)
 	fs->v[fs->n++] = f;
 	if (xmlHashLookup(fs->byid, (const xmlChar *)id) == NULL)
 		xmlHashAddEntry(fs->byid, (const xmlChar *)id, f);
+	else {
+		/* one name, two figures: a formula could not tell them apart */
+		char *m = xasprintf("the figure id '%s' is taken already (by another figure or a table cell "
+		    "TABLE.ROW.COLUMN): give this one another id", id);
+
+		source_msg(fs->c->src, node, tree_attr(node, "id") ? "id" : NULL, DE_FIG_USE, m);
+		free(m);
+	}
 	return f;
 }
 
@@ -241,7 +266,7 @@ S_read_stated(struct figs *fs, struct fig *f, const char *text)
 
 	f->stated_text = xstrdup(text);
 	/* "1/3", "2/3": a share written as a fraction */
-	if (slash != NULL && (f->kind == NK_PERCENT || f->kind == NK_RATIO || f->kind == NK_NUMBER)) {
+	if (slash != NULL && (f->kind == NK_PERCENT || f->kind == NK_RATIO)) {
 		struct num a, b;
 		char *top = xstrndup(text, (size_t)(slash - text));
 
@@ -269,7 +294,7 @@ S_read_stated(struct figs *fs, struct fig *f, const char *text)
 /* Read the attributes shared by <figure> and <column>: places, round, per, tolerance. */
 static void
 S_read_format(struct figs *fs, xmlNodePtr n, enum num_kind kind, int *places,
-    enum num_round *mode, long *per, int *has_tol, struct num *tol)
+    enum num_round *mode, long *per, int *has_tol, struct num *tol, int *tol_rel)
 {
 	const char *v;
 
@@ -286,9 +311,11 @@ S_read_format(struct figs *fs, xmlNodePtr n, enum num_kind kind, int *places,
 		if (num_parse(v, tk, tol, NULL, &why) != 0)
 			source_msg(fs->c->src, n, "tolerance", DE_FIG_VALUE, v, why);
 		else {
-			/* a tolerance on a percent figure is in percentage points */
+			/* on a percent figure a tolerance is in percentage points; on
+			 * anything else "0.5%" is a share of the computed value */
 			if (kind == NK_PERCENT && tk == NK_NUMBER)
 				(void)num_div(*tol, num_of(100), tol);
+			*tol_rel = kind != NK_PERCENT && tk == NK_PERCENT;
 			*tol = num_abs(*tol);
 			*has_tol = 1;
 		}
@@ -330,13 +357,16 @@ S_inline_figure(struct figs *fs, xmlNodePtr n, long *anon)
 	if (tree_attr(n, "ref") != NULL)
 		return;   /* a reference, resolved after evaluation */
 	if (id == NULL) {
-		snprintf(gen, sizeof(gen), "figure-%ld", ++*anon);
+		/* a name no author's id already has */
+		do
+			snprintf(gen, sizeof(gen), "figure-%ld", ++*anon);
+		while (resolve_get(fs->c->ids, gen) != NULL);
 		id = gen;
 	}
 	if ((f = S_add(fs, n, id)) == NULL)
 		return;
 	f->kind = S_kind(tree_attr(n, "type"));
-	S_read_format(fs, n, f->kind, &f->places, &f->mode, &f->per, &f->has_tol, &f->tol);
+	S_read_format(fs, n, f->kind, &f->places, &f->mode, &f->per, &f->has_tol, &f->tol, &f->tol_rel);
 	f->expr_text = tree_attr(n, "compute");
 	if (f->expr_text != NULL) {
 		f->expr = S_parse(fs, n, "compute");
@@ -383,6 +413,7 @@ S_table(struct figs *fs, xmlNodePtr tn)
 {
 	struct table *t = xcalloc(1, sizeof(*t));
 	size_t *busy;   /* per column: rows a span from above still covers */
+	xmlHashTablePtr keys;   /* row names seen, to refuse a second */
 	size_t ndata = 0, ntotal = 0, nsub = 0;
 	char gen[64];
 
@@ -420,7 +451,7 @@ S_table(struct figs *fs, xmlNodePtr tn)
 			c->places = -1;
 			c->shown_places = -1;
 			c->mode = fs->mode;
-			S_read_format(fs, n, c->kind, &c->places, &c->mode, &c->per, &c->has_tol, &c->tol);
+			S_read_format(fs, n, c->kind, &c->places, &c->mode, &c->per, &c->has_tol, &c->tol, &c->tol_rel);
 			if (c->figure) {
 				c->expr = S_parse(fs, n, "compute");
 				c->texpr = S_parse(fs, n, "total-compute");
@@ -433,6 +464,7 @@ S_table(struct figs *fs, xmlNodePtr tn)
 		}
 	}
 
+	keys = xmlHashCreate(64);
 	{
 		size_t i = 0;
 
@@ -446,6 +478,7 @@ S_table(struct figs *fs, xmlNodePtr tn)
 		r->node = rn;
 		r->kind = S_row_kind(rn);
 		r->cells = xcalloc(t->ncols ? t->ncols : 1, sizeof(*r->cells));
+		r->covered = xcalloc(t->ncols ? t->ncols : 1, sizeof(*r->covered));
 		r->text = xcalloc(t->ncols ? t->ncols : 1, sizeof(*r->text));
 		/* a row's key names it within its table; an id names it in the document */
 		if (tree_attr(rn, "key"))
@@ -462,15 +495,14 @@ S_table(struct figs *fs, xmlNodePtr tn)
 			r->id = xasprintf("heading-%zu", i + 1);
 		if (r->kind == ROW_DATA && (tree_attr(rn, "key") || tree_attr(rn, "id")))
 			ndata++;
-		for (size_t p = 0; p < i; p++)
-			if (strcmp(t->rows[p].id, r->id) == 0) {
-				char *m = xasprintf("two rows of table '%s' are named '%s': a row's key must be unique in its table",
-				    t->id, r->id);
+		if (xmlHashLookup(keys, (const xmlChar *)r->id) != NULL) {
+			char *m = xasprintf("two rows of table '%s' are named '%s': a row's key must be unique in its table",
+			    t->id, r->id);
 
-				source_msg(fs->c->src, rn, tree_attr(rn, "key") ? "key" : "id", DE_FIG_USE, m);
-				free(m);
-				break;
-			}
+			source_msg(fs->c->src, rn, tree_attr(rn, "key") ? "key" : "id", DE_FIG_USE, m);
+			free(m);
+		} else
+			xmlHashAddEntry(keys, (const xmlChar *)r->id, r);
 
 		for (xmlNodePtr cn = tree_first_elem(rn); cn; cn = tree_next_elem(cn)) {
 			const char *cs = tree_attr(cn, "colspan"), *rs = tree_attr(cn, "rowspan");
@@ -492,6 +524,7 @@ S_table(struct figs *fs, xmlNodePtr tn)
 		}
 	}
 	free(busy);
+	xmlHashFree(keys, NULL);
 
 	/* every cell of a figure column in a data, total or subtotal row is a figure */
 	for (size_t i = 0; i < t->nrows; i++) {
@@ -521,8 +554,9 @@ S_table(struct figs *fs, xmlNodePtr tn)
 			f->per = c->per;
 			f->has_tol = c->has_tol;
 			f->tol = c->tol;
+			f->tol_rel = c->tol_rel;
 			/* a cell may refine its column's format */
-			S_read_format(fs, cn, f->kind, &f->places, &f->mode, &f->per, &f->has_tol, &f->tol);
+			S_read_format(fs, cn, f->kind, &f->places, &f->mode, &f->per, &f->has_tol, &f->tol, &f->tol_rel);
 			r->cells[j] = f;
 			text = tree_text_folded(cn);
 			if (r->kind == ROW_DATA && c->expr == NULL && tree_attr(c->node, "compute") == NULL) {
@@ -564,6 +598,35 @@ S_table(struct figs *fs, xmlNodePtr tn)
 			free(text);
 		}
 	}
+	/*
+	 * Each cell aligns as its column does (figures right, text left); a row
+	 * of headings inside the body reads as text whatever the column.  The
+	 * grid above knows where row spans put each cell.
+	 */
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t j = 0; j < t->ncols; j++) {
+			xmlNodePtr cn = t->rows[i].text[j];
+
+			if (cn == NULL)
+				continue;
+			if (t->rows[i].kind == ROW_HEADING) {
+				tree_set(cn, "align", "left");
+				tree_set(cn, "header", "yes");
+			} else
+				tree_set(cn, "align", t->cols[j].figure ? "right" : "left");
+		}
+
+	/* a cell spanning rows stands in each of them for their formulas */
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t j = 0; j < t->ncols; j++) {
+			xmlNodePtr cn = t->rows[i].text[j];
+			const char *rs = cn ? tree_attr(cn, "rowspan") : NULL;
+			long rspan = rs ? strtol(rs, NULL, 10) : 1;
+
+			for (long k = 1; k < rspan && i + (size_t)k < t->nrows; k++)
+				if (t->rows[i + (size_t)k].text[j] == NULL)
+					t->rows[i + (size_t)k].covered[j] = t->rows[i].cells[j];
+		}
 }
 
 static void
@@ -656,28 +719,95 @@ S_status(struct figs *fs, struct fig *at, const struct expr *e, enum num_status 
 
 /* The values of column C of table T in data rows (blank cells left out). */
 static int
-S_column_values(struct figs *fs, struct table *t, struct column *c, size_t upto,
-    struct val **vals, size_t **rows, size_t *n)
+S_numcmp(const void *a, const void *b)
 {
-	size_t j = S_colindex(t, c), k = 0;
+	return num_cmp(*(const struct num *)a, *(const struct num *)b);
+}
 
-	*vals = xcalloc(t->nrows ? t->nrows : 1, sizeof(**vals));
-	*rows = xcalloc(t->nrows ? t->nrows : 1, sizeof(**rows));
-	for (size_t i = 0; i < t->nrows && i <= upto; i++) {
+/* The values of column C of table T, computed once; NULL after reporting why not. */
+static struct colcache *
+S_column_cache(struct figs *fs, struct table *t, struct column *c)
+{
+	size_t j = S_colindex(t, c);
+	struct colcache *cc;
+	int numeric = 1;
+
+	if (c->cc != NULL)
+		return c->cc;
+	cc = xcalloc(1, sizeof(*cc));
+	cc->v = xcalloc(t->nrows ? t->nrows : 1, sizeof(*cc->v));
+	cc->row = xcalloc(t->nrows ? t->nrows : 1, sizeof(*cc->row));
+	for (size_t i = 0; i < t->nrows; i++) {
 		struct fig *f = t->rows[i].cells[j];
 		struct val v;
 
 		if (t->rows[i].kind != ROW_DATA || f == NULL)
 			continue;
-		if (S_use(fs, f, &v) != 0)
-			return -1;
+		if (S_use(fs, f, &v) != 0) {
+			free(cc->v);
+			free(cc->row);
+			free(cc);
+			return NULL;
+		}
 		if (v.t == V_NA)
 			continue;
-		(*vals)[k] = v;
-		(*rows)[k] = i;
-		k++;
+		numeric &= v.t == V_NUM;
+		cc->v[cc->n] = v;
+		cc->row[cc->n] = i;
+		cc->n++;
 	}
-	*n = k;
+	if (numeric && cc->n > 0) {
+		struct num sum = num_of(0);
+
+		cc->prefix = xcalloc(cc->n, sizeof(*cc->prefix));
+		for (size_t k = 0; k < cc->n && cc->prefix != NULL; k++)
+			if (num_add(sum, cc->v[k].num, &sum) != NUM_OK) {
+				free(cc->prefix);
+				cc->prefix = NULL;
+			} else
+				cc->prefix[k] = sum;
+		cc->sorted = xcalloc(cc->n, sizeof(*cc->sorted));
+		for (size_t k = 0; k < cc->n; k++)
+			cc->sorted[k] = cc->v[k].num;
+		qsort(cc->sorted, cc->n, sizeof(*cc->sorted), S_numcmp);
+	}
+	c->cc = cc;
+	return cc;
+}
+
+/* How many of CC's values come from rows up to UPTO (the rows are in order). */
+static size_t
+S_upto(const struct colcache *cc, size_t upto)
+{
+	size_t lo = 0, hi = cc->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cc->row[mid] <= upto)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The values of column C of table T in data rows up to UPTO (blank cells
+ * left out).  *VALS and *ROWS point into the column's cache: not to be
+ * freed.
+ */
+static int
+S_column_values(struct figs *fs, struct table *t, struct column *c, size_t upto,
+    struct val **vals, size_t **rows, size_t *n)
+{
+	struct colcache *cc = S_column_cache(fs, t, c);
+
+	if (cc == NULL)
+		return -1;
+	*vals = cc->v;
+	*rows = cc->row;
+	*n = S_upto(cc, upto);
 	return 0;
 }
 
@@ -711,10 +841,20 @@ S_apportion(struct figs *fs, struct fig *at, const struct expr *e, struct val *o
 	size_t *rows = NULL, n = 0, j;
 	int places, rc = -1;
 
-	if (t == NULL || e->nargs != 2 || e->args[1]->op != EX_NAME ||
-	    (wcol = S_column(fs, at, e->args[1]->name, &wt)) == NULL || wt != t) {
+	/*
+	 * The parts are made for the whole column at once, so apportion() must
+	 * be the column's whole formula: inside a larger one, each row would
+	 * need its own part before the rest of its formula.
+	 */
+	if (t == NULL || at->total || e != at->expr) {
 		S_err(fs, at, e->pos, DE_FIG_USE,
-		    "apportion(POT, COLUMN) splits POT over a column's rows pro rata to COLUMN of the same table");
+		    "apportion(POT, COLUMN) must be the whole formula of a column (compute=\"apportion(pot, weights)\")");
+		return -1;
+	}
+	if (e->nargs != 2 || e->args[1]->op != EX_NAME ||
+	    (wcol = S_column(fs, at, e->args[1]->name, &wt)) == NULL || wt != t || !wcol->figure) {
+		S_err(fs, at, e->pos, DE_FIG_USE,
+		    "apportion(POT, COLUMN) splits POT over a column's rows pro rata to a figure COLUMN of the same table");
 		return -1;
 	}
 	j = at->col;
@@ -734,16 +874,16 @@ S_apportion(struct figs *fs, struct fig *at, const struct expr *e, struct val *o
 	{
 		struct val *vals;
 
-		if (S_column_values(fs, t, wcol, t->nrows, &vals, &rows, &n) != 0) {
-			free(vals);
+		if (S_column_values(fs, t, wcol, t->nrows, &vals, &rows, &n) != 0)
 			goto done;
-		}
 		w = xcalloc(n ? n : 1, sizeof(*w));
 		for (size_t i = 0; i < n; i++)
 			w[i] = vals[i].num;
-		free(vals);
 	}
 	places = target->places >= 0 ? target->places : target->kind == NK_MONEY ? 2 : 0;
+	/* a percentage's places count in per cent; the parts are fractions */
+	if (target->kind == NK_PERCENT)
+		places += 2;
 	parts = xcalloc(n ? n : 1, sizeof(*parts));
 	switch (apportion(pot.num, w, n, places, parts)) {
 	case AP_OK:
@@ -775,6 +915,16 @@ S_apportion(struct figs *fs, struct fig *at, const struct expr *e, struct val *o
 		f->ok = 1;
 		f->state = 2;
 	}
+	/* rows with no weight get no part */
+	for (size_t i = 0; i < t->nrows; i++) {
+		struct fig *f = t->rows[i].cells[j];
+
+		if (t->rows[i].kind == ROW_DATA && f != NULL && f->expr == at->expr && f->state != 2) {
+			f->val = S_na();
+			f->ok = 1;
+			f->state = 2;
+		}
+	}
 	target->apportioned = 1;
 	target->ap_state = 2;
 	*out = at->val;
@@ -784,7 +934,6 @@ done:
 		target->ap_state = -1;
 	free(w);
 	free(parts);
-	free(rows);
 	return rc;
 }
 
@@ -813,10 +962,11 @@ S_agg_column(struct figs *fs, struct fig *at, const struct expr *arg, size_t upt
 		return -1;
 	*cp = c;
 	if (!c->figure) {
-		*vals = NULL;
-		*rows = NULL;
-		*n = 0;
-		return 0;
+		char *m = xasprintf("column '%s' holds text, not figures", arg->name);
+
+		S_err(fs, at, arg->pos, DE_FIG_USE, m);
+		free(m);
+		return -2;
 	}
 	return S_column_values(fs, *tp, c, upto, vals, rows, n) == 0 ? 0 : -2;
 }
@@ -825,7 +975,7 @@ static int
 S_call(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 {
 	const char *fn = e->name;
-	struct val *v = NULL, *vals = NULL;
+	struct val *v = NULL, *vals = NULL, *own = NULL;
 	size_t *rows = NULL, n = 0;
 	struct table *t = NULL;
 	struct column *col = NULL;
@@ -841,11 +991,10 @@ S_call(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 		if (agg == -2)
 			goto done;
 		if (agg == -1) {
-			v = xcalloc(e->nargs, sizeof(*v));
-			if (S_args(fs, at, e, v) != 0)
+			own = xcalloc(e->nargs, sizeof(*own));
+			if (S_args(fs, at, e, own) != 0)
 				goto done;
-			vals = v;
-			v = NULL;
+			vals = own;
 			n = e->nargs;
 			for (size_t i = 0; i < n; i++)
 				if (vals[i].t == V_NA) {
@@ -855,7 +1004,9 @@ S_call(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 				}
 		}
 		if (strcmp(fn, "sum") == 0 || strcmp(fn, "average") == 0) {
-			if (S_sum(fs, at, e, vals, n, out) != 0)
+			if (own == NULL && col->cc->prefix != NULL && n > 0)
+				*out = S_num(col->cc->prefix[n - 1], vals[0].kind);
+			else if (S_sum(fs, at, e, vals, n, out) != 0)
 				goto done;
 			if (fn[0] == 'a') {
 				if (n == 0) {
@@ -871,6 +1022,11 @@ S_call(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 				rc = 0;
 				goto done;
 			}
+			for (size_t i = 0; i < n; i++)
+				if (vals[i].t == V_TEXT) {
+					S_err(fs, at, e->pos, DE_FIG_USE, "a text value (from band()) has no size to compare");
+					goto done;
+				}
 			*out = vals[0];
 			for (size_t i = 1; i < n; i++)
 				if ((num_cmp(vals[i].num, out->num) < 0) == (fn[1] == 'i'))
@@ -900,7 +1056,11 @@ S_call(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 		if (mine == NULL || S_use(fs, mine, &here) != 0)
 			goto done;
 		if (fn[0] == 'c') {
-			rc = S_sum(fs, at, e, vals, n, out);
+			if (col->cc->prefix != NULL)
+				*out = n > 0 ? S_num(col->cc->prefix[n - 1], vals[0].kind) : S_num(num_of(0), col->kind);
+			else if (S_sum(fs, at, e, vals, n, out) != 0)
+				goto done;
+			rc = 0;
 			goto done;
 		}
 		if (here.t != V_NUM) {
@@ -909,16 +1069,39 @@ S_call(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 			goto done;
 		}
 		if (fn[0] == 'r') {
-			long rank = 1;
+			const struct num *sv = col->cc->sorted;
+			size_t lo = 0, hi = n, below, above;
 
-			for (size_t i = 0; i < n; i++)
-				if (asc ? num_cmp(vals[i].num, here.num) < 0 : num_cmp(vals[i].num, here.num) > 0)
-					rank++;
-			*out = S_num(num_of(rank), NK_COUNT);
+			if (sv == NULL) {
+				S_err(fs, at, e->pos, DE_FIG_USE, "rank() needs a column of numbers");
+				goto done;
+			}
+			/* ties share a rank: count the values strictly above (or below) */
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+
+				if (num_cmp(sv[mid], here.num) < 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			below = lo;
+			for (hi = n; lo < hi;) {
+				size_t mid = lo + (hi - lo) / 2;
+
+				if (num_cmp(sv[mid], here.num) <= 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			above = n - lo;
+			*out = S_num(num_of((long long)(1 + (asc ? below : above))), NK_COUNT);
 			rc = 0;
 			goto done;
 		}
-		if (S_sum(fs, at, e, vals, n, &total) != 0)
+		if (col->cc->prefix != NULL && n > 0)
+			total = S_num(col->cc->prefix[n - 1], vals[0].kind);
+		else if (S_sum(fs, at, e, vals, n, &total) != 0)
 			goto done;
 		if (S_status(fs, at, e, num_div(here.num, total.num, &out->num)) != 0)
 			goto done;
@@ -978,11 +1161,22 @@ S_call(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 		    (col = S_column(fs, at, e->args[0]->name, &t)) == NULL)
 			goto usage;
 		for (size_t i = 0; i < t->nrows; i++) {
-			xmlNodePtr cn = t->rows[i].text[S_colindex(t, col)];
+			size_t j = S_colindex(t, col);
+			xmlNodePtr cn = t->rows[i].text[j];
+			struct fig *f = t->rows[i].cells[j];
 			char *s;
 
 			if (t->rows[i].kind != ROW_DATA || cn == NULL)
 				continue;
+			/* a computed cell counts by what it computes to */
+			if (f != NULL && !f->has_stated && f->expr != NULL) {
+				struct val got;
+
+				if (S_use(fs, f, &got) != 0)
+					goto done;
+				k += got.t == V_TEXT && strcmp(got.text, e->args[1]->name) == 0;
+				continue;
+			}
 			s = tree_text_folded(cn);
 			k += strcmp(s, e->args[1]->name) == 0;
 			free(s);
@@ -1093,6 +1287,9 @@ S_call(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 		rc = S_status(fs, at, e, num_round(v[0].num, (int)e->args[1]->num.n, at->mode, &out->num));
 		out->t = V_NUM;
 		out->kind = v[0].kind;
+	} else if (strcmp(fn, "difference") == 0 || strcmp(fn, "cut") == 0 || strcmp(fn, "change") == 0 ||
+	    strcmp(fn, "rate") == 0 || strcmp(fn, "round") == 0) {
+		goto usage;
 	} else {
 		m = xasprintf("unknown function %s(): csdoc knows sum, average, min, max, share, apportion, "
 		    "cut, cumulative, difference, change, rate, rank, band, count, remainder and round", fn);
@@ -1108,8 +1305,7 @@ usage:
 	rc = -1;
 done:
 	free(v);
-	free(vals);
-	free(rows);
+	free(own);
 	return rc;
 }
 
@@ -1123,7 +1319,16 @@ S_name(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 	if (at->table != NULL)
 		for (size_t j = 0; j < at->table->ncols; j++)
 			if (strcmp(at->table->cols[j].id, e->name) == 0) {
-				f = at->table->rows[at->row].cells[j];
+				struct row *r = &at->table->rows[at->row];
+
+				if (!at->table->cols[j].figure) {
+					char *m = xasprintf("column '%s' holds text, not figures", e->name);
+
+					S_err(fs, at, e->pos, DE_FIG_USE, m);
+					free(m);
+					return -1;
+				}
+				f = r->cells[j] ? r->cells[j] : r->covered[j];
 				if (f == NULL) {
 					*out = S_na();
 					return 0;
@@ -1155,8 +1360,33 @@ S_name(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 	return S_use(fs, f, out);
 }
 
+static int S_eval1(struct figs *, struct fig *, const struct expr *, struct val *);
+
+/*
+ * Every formula node and every figure a formula names adds a level of C
+ * recursion: long chains of long sums could exhaust the stack, so the
+ * depth over all of them is bounded.
+ */
 static int
 S_eval(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
+{
+	int rc;
+
+	if (fs->edepth >= FIGURES_MAX_EVAL) {
+		char *m = xasprintf("figures and their formulas nest more than %d deep", FIGURES_MAX_EVAL);
+
+		S_err(fs, at, e->pos, DE_LIMIT, m);
+		free(m);
+		return -1;
+	}
+	fs->edepth++;
+	rc = S_eval1(fs, at, e, out);
+	fs->edepth--;
+	return rc;
+}
+
+static int
+S_eval1(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 {
 	struct val a, b;
 	enum num_status st;
@@ -1202,6 +1432,12 @@ S_eval(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 			    "money and a percentage cannot be added or subtracted: multiply by the percentage, or use cut()");
 			return -1;
 		}
+		/* 10% + 5 is not 15%: a plain number beside a percentage is a mistake */
+		if ((a.kind == NK_PERCENT) != (b.kind == NK_PERCENT)) {
+			S_err(fs, at, e->pos, DE_FIG_USE,
+			    "a percentage and a number that is not one cannot be added or subtracted: write 5% for five per cent");
+			return -1;
+		}
 		st = e->op == EX_ADD ? num_add(a.num, b.num, &out->num) : num_sub(a.num, b.num, &out->num);
 		out->kind = a.kind == NK_MONEY || b.kind == NK_MONEY ? NK_MONEY : a.kind;
 		break;
@@ -1227,7 +1463,7 @@ S_total(struct figs *fs, struct fig *f)
 {
 	struct table *t = f->table;
 	struct num s = num_of(0);
-	size_t from = 0, n = 0;
+	size_t from = 0, n = 0, missing = 0;
 	int any = 0;
 
 	if (f->total == 2)
@@ -1244,8 +1480,10 @@ S_total(struct figs *fs, struct fig *f)
 			continue;
 		if (S_use(fs, c, &v) != 0)
 			return -1;
-		if (v.t != V_NUM)
+		if (v.t != V_NUM) {
+			missing++;
 			continue;
+		}
 		any = 1;
 		n++;
 		if (num_add(s, v.num, &s) != NUM_OK) {
@@ -1255,6 +1493,10 @@ S_total(struct figs *fs, struct fig *f)
 	}
 	if (t->cols[f->col].avg_total && n > 0)
 		(void)num_div(s, num_of((long long)n), &s);
+	/* a total that silently left rows out would read as complete */
+	if (any && missing > 0)
+		source_msg(fs->c->src, f->node, NULL, DW_PARTIAL_TOTAL,
+		    f->total == 1 ? "total" : "subtotal", missing);
 	f->val = any ? S_num(s, f->kind) : S_na();
 	return 0;
 }
@@ -1316,6 +1558,19 @@ S_eval_fig(struct figs *fs, struct fig *f)
 		f->state = 2;
 		f->ok = rc == 0;
 	}
+	if (f->ok && f->val.t == V_NUM) {
+		/* a rate says what it is per; the figure may not say otherwise */
+		if (f->val.per && f->per && f->val.per != f->per) {
+			char *m = xasprintf("the formula gives a rate per %ld, but the figure says per=\"%ld\"",
+			    f->val.per, f->per);
+
+			S_err(fs, f, 0, DE_FIG_USE, m);
+			free(m);
+			f->ok = 0;
+		}
+		/* from here on the figure is what its author declared it to be */
+		f->val.kind = f->kind;
+	}
 	return f->ok ? 0 : -1;
 }
 
@@ -1373,7 +1628,7 @@ S_show(const struct fig *f, struct val v, int places)
 		return xstrdup("n/a");
 	if (v.t == V_TEXT)
 		return xstrdup(v.text);
-	if (num_display(v.num, f->kind, places, f->mode, f->per ? f->per : v.per, &s) != NUM_OK)
+	if (num_display(v.num, f->kind, places, f->mode, v.per ? v.per : f->per, &s) != NUM_OK)
 		return xstrdup("(too large)");
 	return s;
 }
@@ -1404,7 +1659,15 @@ S_check(struct figs *fs, struct fig *f)
 	char *got, *typed, *m;
 
 	if (f->val.t != V_NUM) {
-		tree_set(f->node, "check", "ok");
+		/* a stated figure where nothing can be computed is not confirmed */
+		if (f->val.t == V_NA) {
+			tree_set(f->node, "check", "mismatch");
+			m = xasprintf("stated %s; %s gives n/a (a value it needs is missing or its base is zero)",
+			    f->stated_text, f->total ? "the total" : f->expr_text ? f->expr_text : "the formula");
+			source_msg(fs->c->src, f->node, NULL, DW_FIG_MISMATCH, m);
+			free(m);
+		} else
+			tree_set(f->node, "check", "ok");
 		return;
 	}
 	if (f->stated_fraction) {
@@ -1427,9 +1690,13 @@ S_check(struct figs *fs, struct fig *f)
 			shown = v;
 		same = num_cmp(shown, stated) == 0;
 	}
-	if (!same && f->has_tol && num_sub(f->val.num, f->stated, &diff) == NUM_OK &&
-	    num_cmp(num_abs(diff), f->tol) <= 0)
-		same = 1;
+	if (!same && f->has_tol && num_sub(f->val.num, f->stated, &diff) == NUM_OK) {
+		struct num allowed = f->tol;
+
+		if (f->tol_rel && num_mul(num_abs(f->val.num), f->tol, &allowed) != NUM_OK)
+			allowed = num_of(0);
+		same = num_cmp(num_abs(diff), allowed) <= 0;
+	}
 	tree_set(f->node, "check", same ? "ok" : "mismatch");
 	if (same)
 		return;
@@ -1442,7 +1709,9 @@ S_check(struct figs *fs, struct fig *f)
 		free(pc);
 	} else
 		typed = xstrdup(f->stated_text);
-	if (f->total)
+	if (f->total && f->table->cols[f->col].avg_total && f->expr == NULL)
+		m = xasprintf("stated %s %s; the rows average %s", f->total == 1 ? "total" : "subtotal", typed, got);
+	else if (f->total && f->expr == NULL)
 		m = xasprintf("stated %s %s; the rows sum to %s", f->total == 1 ? "total" : "subtotal", typed, got);
 	else if (f->table && f->table->cols[f->col].apportioned)
 		m = xasprintf("stated %s; %s gives %s (largest remainder)", typed, f->expr_text, got);
@@ -1530,8 +1799,11 @@ S_import(struct figs *fs, const char *as, xmlNodePtr n)
 			else if (num_from_exact(value, &f->val.num) == 0) {
 				f->val.t = V_NUM;
 				f->val.kind = f->kind;
-			} else
-				f->ok = 0;
+			} else {
+				/* a label from band() */
+				f->val.t = V_TEXT;
+				f->val.text = value;
+			}
 			fs->ext = xreallocarray(fs->ext, fs->next + 1, sizeof(*fs->ext));
 			fs->ext[fs->next++] = f;
 			if (xmlHashLookup(fs->byid, (const xmlChar *)f->id) == NULL)
@@ -1588,6 +1860,13 @@ S_free(struct figs *fs)
 		struct table *t = fs->tables[i];
 
 		for (size_t j = 0; j < t->ncols; j++) {
+			if (t->cols[j].cc != NULL) {
+				free(t->cols[j].cc->v);
+				free(t->cols[j].cc->row);
+				free(t->cols[j].cc->prefix);
+				free(t->cols[j].cc->sorted);
+				free(t->cols[j].cc);
+			}
 			free(t->cols[j].id);
 			expr_free(t->cols[j].expr);
 			expr_free(t->cols[j].texpr);
@@ -1595,6 +1874,7 @@ S_free(struct figs *fs)
 		for (size_t r = 0; r < t->nrows; r++) {
 			free(t->rows[r].id);
 			free(t->rows[r].cells);
+			free(t->rows[r].covered);
 			free(t->rows[r].text);
 		}
 		free(t->cols);
@@ -1604,6 +1884,7 @@ S_free(struct figs *fs)
 	}
 	free(fs->tables);
 	xmlHashFree(fs->byid, NULL);
+	xmlHashFree(fs->said, NULL);
 }
 
 void
@@ -1617,6 +1898,7 @@ figures_compute(struct compute *c)
 	memset(&fs, 0, sizeof(fs));
 	fs.c = c;
 	fs.byid = xmlHashCreate(256);
+	fs.said = xmlHashCreate(16);
 	fs.mode = r && num_round_of(r) >= 0 ? (enum num_round)num_round_of(r) : NR_HALF_UP;
 	for (size_t i = 0; i < c->nused; i++)
 		S_import(&fs, c->as[i], xmlDocGetRootElement(c->used[i]));

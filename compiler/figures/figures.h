@@ -28,5 +28,7 @@ void figures_compute(struct compute *c);
 #define FIGURES_MAX 200000
 /* The longest chain of figures depending on figures. */
 #define FIGURES_MAX_CHAIN 1000
+/* The deepest nesting of formula nodes and figures, all chains together. */
+#define FIGURES_MAX_EVAL 4000
 
 #endif
