@@ -21,10 +21,16 @@ static const struct {
 	{ KIND_MINUTES, minutes_compute },
 };
 
-/* Documents using documents: deeper than this is an error (and ends a circle). */
+/* Documents using documents: deeper than this is an error. */
 #define COMPILE_MAX_USES_DEPTH 4
+/* Documents compiled for one source through <uses>, all levels together. */
+#define COMPILE_MAX_USED 32
 
 static int uses_depth;
+/* The real paths of the documents being compiled, outermost first, to find a circle. */
+static char *uses_stack[COMPILE_MAX_USES_DEPTH + 2];
+/* Documents compiled so far for the outermost source. */
+static int uses_count;
 
 /* The documents SRC names with <uses>, compiled into SUBS (caller frees). */
 static size_t
@@ -52,10 +58,58 @@ S_uses(struct source *src, struct compute *c, struct source **subs, struct diag 
 				source_msg(src, u, "as", DE_USES, href, "another <uses> has the same prefix");
 		if (uses_depth >= COMPILE_MAX_USES_DEPTH) {
 			source_msg(src, u, "href", DE_USES, href,
-			    "documents use one another more than 4 deep, or in a circle");
+			    "documents use one another more than 4 deep");
+			continue;
+		}
+		if (uses_count >= COMPILE_MAX_USED) {
+			source_msg(src, u, "href", DE_USES, href,
+			    "more than 32 documents are used, directly or through others");
 			continue;
 		}
 		path = slash ? xasprintf("%.*s/%s", (int)(slash - src->path), src->path, href) : xstrdup(href);
+		/*
+		 * The file must really be in this document's folder or below it:
+		 * a symbolic link may not lead out, and a circle is refused.
+		 */
+		{
+			char *dir = slash ? xasprintf("%.*s", (int)(slash - src->path), src->path) : xstrdup(".");
+			char *rdir = realpath(dir, NULL), *rfile = realpath(path, NULL);
+			const char *why = NULL;
+			struct buf circle = { 0 };
+
+			if (rfile == NULL)
+				why = "it cannot be read";
+			else if (rdir == NULL || strncmp(rfile, rdir, strlen(rdir)) != 0 || rfile[strlen(rdir)] != '/')
+				why = "it is not in this document's folder or below it (a link may not lead out)";
+			else
+				for (int k = 0; k <= uses_depth && uses_stack[k] != NULL; k++)
+					if (strcmp(uses_stack[k], rfile) == 0) {
+						for (int m = k; m <= uses_depth && uses_stack[m] != NULL; m++) {
+							const char *b = strrchr(uses_stack[m], '/');
+
+							buf_printf(&circle, "%s → ", b ? b + 1 : uses_stack[m]);
+						}
+						buf_puts(&circle, href);
+						why = buf_str(&circle);
+						break;
+					}
+			if (why != NULL) {
+				char *m = circle.len ? xasprintf("documents use one another in a circle: %s", why) : xstrdup(why);
+
+				source_msg(src, u, "href", DE_USES, href, m);
+				free(m);
+			}
+			buf_free(&circle);
+			free(dir);
+			free(rdir);
+			if (why != NULL) {
+				free(rfile);
+				free(path);
+				continue;
+			}
+			uses_stack[uses_depth + 1] = rfile;
+		}
+		uses_count++;
 		subs[n] = s2 = xcalloc(1, sizeof(*s2));
 		subd[n] = xcalloc(1, sizeof(**subd));
 		diag_init(subd[n], path);
@@ -65,6 +119,8 @@ S_uses(struct source *src, struct compute *c, struct source **subs, struct diag 
 			source_msg(src, u, "href", DE_USES, href, subd[n]->worst >= DIAG_FATAL ?
 			    "it cannot be read" : "it has errors (run csdoc check on it)");
 			uses_depth--;
+			free(uses_stack[uses_depth + 1]);
+			uses_stack[uses_depth + 1] = NULL;
 			source_free(s2);
 			free(s2);
 			diag_free(subd[n]);
@@ -73,6 +129,8 @@ S_uses(struct source *src, struct compute *c, struct source **subs, struct diag 
 			continue;
 		}
 		uses_depth--;
+		free(uses_stack[uses_depth + 1]);
+		uses_stack[uses_depth + 1] = NULL;
 		/* the path stays with the source; keep it until the source goes */
 		s2->path = path;
 		c->used[n] = s2->doc;
@@ -80,15 +138,6 @@ S_uses(struct source *src, struct compute *c, struct source **subs, struct diag 
 		n++;
 	}
 	return n;
-}
-
-/* UTF-16 and UTF-32 sources parse fine but their byte offsets are not characters. */
-static int
-S_utf8ish(const char *b, size_t len)
-{
-	return !(len >= 2 && (((unsigned char)b[0] == 0xFF && (unsigned char)b[1] == 0xFE) ||
-	    ((unsigned char)b[0] == 0xFE && (unsigned char)b[1] == 0xFF))) &&
-	    memchr(b, '\0', len) == NULL;
 }
 
 int
@@ -108,7 +157,7 @@ compile_bytes(struct source *src, const char *name, char *bytes, size_t len,
 
 	src->path = name;
 	src->doc = load_memory(bytes, len, name, src->d);
-	if (S_utf8ish(bytes, len))
+	if (!load_is_wide(bytes, len) && memchr(bytes, '\0', len) == NULL)
 		source_index(src, bytes, len);
 	else {
 		/* positions fall back to libxml2's lines */
@@ -159,9 +208,20 @@ compile_file(struct source *src, const char *path, enum doc_kind *kind)
 {
 	size_t len = 0;
 	char *bytes = load_read(path, (size_t)LOAD_MAX_BYTES, &len, src->d);
+	int rc, outer = uses_depth == 0;
 
 	src->path = path;
 	if (bytes == NULL)
 		return -1;
-	return compile_bytes(src, path, bytes, len, kind);
+	/* the outermost document starts the record of who uses whom */
+	if (outer) {
+		uses_stack[0] = realpath(path, NULL);
+		uses_count = 0;
+	}
+	rc = compile_bytes(src, path, bytes, len, kind);
+	if (outer) {
+		free(uses_stack[0]);
+		uses_stack[0] = NULL;
+	}
+	return rc;
 }

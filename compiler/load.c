@@ -78,7 +78,8 @@ load_read(const char *path, size_t max, size_t *lenp, struct diag *d)
 	size_t len = 0, cap;
 	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* non-blocking, so that a FIFO cannot hang csdoc before it is refused */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd == -1) {
 		diag_msg(d, DF_READ, 0, 0, strerror(errno));
 		return NULL;
@@ -91,6 +92,7 @@ load_read(const char *path, size_t max, size_t *lenp, struct diag *d)
 		diag_msg(d, DF_READ, 0, 0, "not a regular file");
 		goto fail;
 	}
+	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	if ((unsigned long long)st.st_size > max) {
 		diag_msg(d, DE_TOO_BIG, 0, 0, max);
 		goto fail;
@@ -267,10 +269,11 @@ S_error(void *ctx, xmlErrorPtr e)
 	free(text);
 }
 
-/* UTF-16 or UTF-32 text legitimately holds NUL bytes; anything else must not. */
-static int
-S_wide_encoding(const unsigned char *b, size_t len)
+int
+load_is_wide(const char *bytes, size_t len)
 {
+	const unsigned char *b = (const unsigned char *)bytes;
+
 	if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
 		return 1;
 	/* "<?" in UTF-16 without a byte order mark */
@@ -297,7 +300,7 @@ load_memory(const char *bytes, size_t len, const char *name, struct diag *d)
 		diag_msg(d, DE_TOO_BIG, 0, 0, (size_t)LOAD_MAX_BYTES);
 		return NULL;
 	}
-	if (!S_wide_encoding((const unsigned char *)bytes, len) &&
+	if (!load_is_wide(bytes, len) &&
 	    (nul = memchr(bytes, '\0', len)) != NULL) {
 		long line, col;
 

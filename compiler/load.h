@@ -31,6 +31,12 @@ xmlDocPtr load_memory(const char *bytes, size_t len, const char *name,
     struct diag *d);
 
 /*
+ * Non-zero if BYTES are UTF-16 or UTF-32 (with or without a byte order
+ * mark): such text holds NUL bytes, and its byte offsets are not characters.
+ */
+int load_is_wide(const char *bytes, size_t len);
+
+/*
  * Read all of PATH into a new buffer (caller frees), refusing anything larger
  * than MAX bytes.  Returns NULL after reporting in D.
  */

@@ -113,6 +113,15 @@ S_parse_formats(const char *list, int *out)
 	return 0;
 }
 
+/* The file name of PATH without its directory. */
+static const char *
+S_base(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	return b ? b + 1 : path;
+}
+
 /* NAME from DIR/NAME.xml: the base of every output's file name. */
 static char *
 S_stem(const char *path)
@@ -327,6 +336,9 @@ S_one(const char *path, const struct opts *op, enum mode mode)
 	if (compile_file(&src, path, &kind) == 0) {
 		if (mode == M_BUILD && S_render(&src, kind, op, &o) == 0 && !diag_failed(&d))
 			(void)output_commit(&o, &d);
+		else if (mode == M_BUILD && !diag_failed(&d))
+			/* a render that failed without saying why is still a failure */
+			diag_msg(&d, DF_INTERNAL, 0, 0, "the outputs could not be made");
 		else if (mode == M_FIGURES && !diag_failed(&d)) {
 			struct buf b = { 0 };
 
@@ -339,7 +351,6 @@ S_one(const char *path, const struct opts *op, enum mode mode)
 	output_free(&o);
 	diag_print(&d, stderr);
 	status = diag_exit_status(&d);
-	/* a render failure that reported nothing is still a failure */
 	source_free(&src);
 	diag_free(&d);
 	return status;
@@ -361,6 +372,8 @@ S_run(int argc, char **argv, enum mode mode)
 	while ((ch = getopt_long(argc, argv, mode == M_BUILD ? "+o:f:h" : "+h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'o':
+			if (optarg[0] == '\0')
+				return S_usage("%s", "-o needs a directory name");
 			op.outdir = optarg;
 			break;
 		case 'f':
@@ -381,6 +394,20 @@ S_run(int argc, char **argv, enum mode mode)
 	if (optind >= argc)
 		return S_usage("%s", "give at least one FILE");
 	if (mode == M_BUILD) {
+		/* two sources with one name would write over each other's outputs */
+		for (int i = optind; i < argc; i++)
+			for (int j = optind; j < i; j++) {
+				char *a = S_stem(argv[i]), *b = S_stem(argv[j]);
+				int same = strcmp(a, b) == 0;
+
+				free(a);
+				free(b);
+				if (same) {
+					fprintf(stderr, "csdoc: %s and %s would both write %s/%s.*: build them into different directories\n",
+					    argv[j], argv[i], op.outdir, S_base(argv[i]));
+					return 2;
+				}
+			}
 		diag_init(&d, op.outdir);
 		if (output_mkdir(op.outdir, &d) != 0) {
 			diag_print(&d, stderr);

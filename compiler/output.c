@@ -47,10 +47,18 @@ output_bytes(struct output *o, const char *path, const char *bytes,
 	if (tmp == NULL)
 		return -1;
 	f = fopen(tmp, "wb");
-	if (f == NULL || fwrite(bytes, 1, len, f) != len || fclose(f) != 0) {
+	if (f == NULL) {
 		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
-		if (f != NULL)
-			(void)fclose(f);
+		return -1;
+	}
+	/* fclose() closes the stream even when it fails: close it once */
+	if (fwrite(bytes, 1, len, f) != len) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		(void)fclose(f);
+		return -1;
+	}
+	if (fclose(f) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
 		return -1;
 	}
 	return 0;

@@ -7,6 +7,9 @@ bad_generate() {
 	awk 'BEGIN { printf "<?xml version=\"1.0\"?>\n<minutes xmlns=\"urn:csdoc:1\">"; for (i = 0; i < 10000; i++) printf "<item>"; for (i = 0; i < 10000; i++) printf "</item>"; print "</minutes>" }' >"$dir/deep-nesting.xml"
 	# one byte over the 16 MiB input limit
 	head -c 16777217 /dev/zero | tr '\0' ' ' >"$dir/over-size-limit.xml"
+	# a link that leads out of the source's folder (used by uses-link-outside.xml)
+	mkdir -p "$dir/../outside-$$" && cp "$dir/uses-circle.xml" "$dir/../outside-$$/secret.xml"
+	ln -sf "$dir/../outside-$$/secret.xml" "$dir/outside-link.xml"
 }
 
 bad_run() {
@@ -17,6 +20,7 @@ bad_run() {
 	bad_generate "$work"
 	for input in "$work"/*.xml; do
 		name=$(basename "$input" .xml)
+		[ "$name" = outside-link ] && continue
 		want=tests/bad/$name.diag
 		out=$work/out-$name
 		mkdir -p "$out"
@@ -39,5 +43,14 @@ old" ]; then
 			fail "bad/$name: output directory changed: $(ls "$out" | tr '\n' ' ')"
 		fi
 	done
-	rm -rf "$work"
+	# a FIFO named like a source is refused at once, not read forever
+	mkfifo "$work/pipe.xml"
+	timeout 10 "$csdoc" check "$work/pipe.xml" 2>"$work/pipe.got"
+	rc=$?
+	if [ "$rc" = 3 ] && grep -q 'not a regular file' "$work/pipe.got"; then
+		ok "bad/pipe: a FIFO is refused"
+	else
+		fail "bad/pipe: exit status $rc"
+	fi
+	rm -rf "$work/../outside-$$" "$work"
 }

@@ -19,6 +19,7 @@ bad_generate "$work"
 for input in "$work"/*.xml; do
 	name=$(basename "$input" .xml)
 	[ -f "tests/bad/$name.xml" ] || [ "$name" = deep-nesting ] || [ "$name" = over-size-limit ] || continue
+	[ "$name" = outside-link ] && continue
 	(cd "$work" && "$csdoc" check "$name.xml") 2>"tests/bad/$name.diag"
 done
 rm -rf "$work"
