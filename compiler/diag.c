@@ -29,6 +29,7 @@ static const char *const texts[DIAG_ID_MAX] = {
 	[DW_EMPTY_ITEM] = "item has no title and no content",
 	[DW_FIG_MISMATCH] = "%s",
 	[DW_PARTIAL_TOTAL] = "this %s leaves out %zu row(s) with no value: it adds up the others",
+	[DW_NO_CHAIR] = "the minutes do not say who chaired the meeting: mark the chair with chair=\"yes\"",
 	[DW_ABBR_UNDECLARED] = "abbreviation '%s' is not in the glossary: declare it as <term abbr=\"%s\">…</term> or give it a title",
 	[DW_WARNING] = "%s",
 

@@ -34,6 +34,7 @@ enum diag_id {
 	DW_FIG_MISMATCH,        /* a stated figure differs from the computed one */
 	DW_ABBR_UNDECLARED,     /* an abbreviation the glossary does not declare */
 	DW_PARTIAL_TOTAL,       /* a total leaves out rows that have no value */
+	DW_NO_CHAIR,            /* the minutes do not say who chaired */
 	DW_WARNING,             /* free-form warning */
 
 	DE_FIRST,

@@ -31,7 +31,7 @@ enum num_kind {
 	NK_COUNT,       /* a whole number of things: 1,226 */
 	NK_PERCENT,     /* a fraction shown ×100 with %: stored 0.1411, shown 14.11% */
 	NK_RATE,        /* so many per N people: 4.6 per 1,000 */
-	NK_RATIO        /* a proportion shown as 1:3 */
+	NK_RATIO        /* a proportion, shown as a number (0.34) or read as a fraction "1/3" */
 };
 
 /* How a figure is rounded where it is displayed or where the author asks. */

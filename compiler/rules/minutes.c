@@ -17,8 +17,10 @@ struct mstate {
 	struct compute  *c;
 	long             actions;     /* actions numbered so far */
 	xmlHashTablePtr  item_ids;    /* generated item ids, to keep them unique */
+	xmlHashTablePtr  suffix;      /* per generated base id, the next suffix to try */
 	xmlNodePtr       attendance;  /* the first attendance element */
 	xmlNodePtr       chair;       /* the chair's attendee element */
+	int              chair_marked; /* some attendee says chair="yes", present or not */
 	xmlNodePtr       register_;   /* c:register, created on the first action */
 	int              want_register;
 };
@@ -139,6 +141,7 @@ S_attendee(struct mstate *m, xmlNodePtr a, xmlHashTablePtr seen, int present)
 		free(s);
 	}
 	if (S_default(tree_attr(a, "chair"), "no")[0] == 'y') {
+		m->chair_marked = 1;
 		if (m->chair != NULL)
 			source_msg(c->src, a, "chair", DE_TWO_CHAIRS, pid);
 		else if (!present)
@@ -185,6 +188,9 @@ S_attendance(struct mstate *m, xmlNodePtr att)
 	xmlHashFree(seen, NULL);
 	if (m->chair != NULL)
 		tree_set(root, "chair-name", tree_get(m->chair, "name"));
+	else if (!m->chair_marked)
+		source_msg(m->c->src, tree_child(att, "present") ? tree_child(att, "present") : att,
+		    NULL, DW_NO_CHAIR);
 }
 
 /* ------------------------------------------------------------ items */
@@ -213,15 +219,23 @@ S_item_id(struct mstate *m, xmlNodePtr it, const char *label, long pos)
 	}
 	if (b.len == 5)
 		buf_printf(&b, "%ld", pos);
-	/* unique among generated ids and the author's ids */
+	/*
+	 * Unique among generated ids and the author's ids.  Each base keeps the
+	 * next suffix to try, so that many items with one label stay linear.
+	 */
 	{
 		char *base = xstrdup(buf_str(&b));
-		long k = 2;
+		long *next = xmlHashLookup(m->suffix, (const xmlChar *)base);
 
+		if (next == NULL) {
+			next = xmalloc(sizeof(*next));
+			*next = 2;
+			xmlHashAddEntry(m->suffix, (const xmlChar *)base, next);
+		}
 		while (xmlHashLookup(m->item_ids, (const xmlChar *)buf_str(&b)) != NULL ||
 		    resolve_get(m->c->ids, buf_str(&b)) != NULL) {
 			b.len = 0;
-			buf_printf(&b, "%s-%ld", base, k++);
+			buf_printf(&b, "%s-%ld", base, (*next)++);
 		}
 		free(base);
 	}
@@ -441,6 +455,7 @@ minutes_compute(struct compute *c)
 	memset(&m, 0, sizeof(m));
 	m.c = c;
 	m.item_ids = xmlHashCreate(64);
+	m.suffix = xmlHashCreate(64);
 	m.want_register = strcmp(S_default(tree_attr(root, "register"), "yes"), "no") != 0;
 
 	S_meeting(&m, root);
@@ -467,4 +482,5 @@ minutes_compute(struct compute *c)
 		xmlNewProp(m.register_, (const xmlChar *)"count", (const xmlChar *)num);
 	}
 	xmlHashFree(m.item_ids, NULL);
+	xmlHashFree(m.suffix, xmlHashDefaultDeallocator);
 }
