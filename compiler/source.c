@@ -19,6 +19,8 @@ struct ordinals {
 };
 
 
+static void S_free_tagoffs(void *, const xmlChar *);
+
 void
 source_index(struct source *s, char *bytes, size_t len)
 {
@@ -42,6 +44,10 @@ source_index(struct source *s, char *bytes, size_t len)
 void
 source_free(struct source *s)
 {
+	if (s->tagoffs != NULL) {
+		xmlHashFree(s->tagoffs, S_free_tagoffs);
+		s->tagoffs = NULL;
+	}
 	if (s->ordinals != NULL) {
 		free(s->ordinals->node);
 		free(s->ordinals->k);
@@ -67,9 +73,10 @@ S_namechar(char c)
 
 /* Offset to line and UTF-8 character column, both 1-based. */
 static void
-S_linecol(const struct source *s, size_t off, long *line, long *col)
+S_linecol(const struct source *cs, size_t off, long *line, long *col)
 {
-	size_t lo = 0, hi = s->nlines;
+	struct source *s = (struct source *)cs;
+	size_t lo = 0, hi = s->nlines, from;
 	long c = 1;
 
 	while (hi - lo > 1) {
@@ -80,9 +87,21 @@ S_linecol(const struct source *s, size_t off, long *line, long *col)
 		else
 			hi = mid;
 	}
-	for (size_t i = s->lines[lo]; i < off; i++)
+	/*
+	 * Count characters on from the last position asked for on this line,
+	 * when it is before this one: messages come mostly in order, and a long
+	 * line must not be counted again from its start each time.
+	 */
+	from = s->lines[lo];
+	if (s->lc_off >= from && s->lc_off <= off && s->lc_col > 0) {
+		from = s->lc_off;
+		c = s->lc_col;
+	}
+	for (size_t i = from; i < off; i++)
 		if (((unsigned char)s->bytes[i] & 0xC0) != 0x80)
 			c++;
+	s->lc_off = off;
+	s->lc_col = c;
 	*line = (long)lo + 1;
 	*col = c;
 }
@@ -169,6 +188,48 @@ S_ordinal(const struct source *cs, const xmlNode *n)
 	return o->node[h] == n ? o->k[h] : 0;
 }
 
+/* Where one tag name starts on one line (see S_offset()). */
+struct tagoffs {
+	size_t *off;
+	size_t  n;
+};
+
+static void
+S_free_tagoffs(void *p, const xmlChar *name)
+{
+	struct tagoffs *to = p;
+
+	(void)name;
+	free(to->off);
+	free(to);
+}
+
+static const struct tagoffs *
+S_tagoffs(struct source *s, long l, const char *tag, size_t taglen, size_t end)
+{
+	char key[300];
+	struct tagoffs *to;
+	size_t cap = 0;
+
+	if (s->tagoffs == NULL)
+		s->tagoffs = xmlHashCreate(256);
+	snprintf(key, sizeof(key), "%ld %s", l, tag);
+	if ((to = xmlHashLookup(s->tagoffs, (const xmlChar *)key)) != NULL)
+		return to;
+	to = xcalloc(1, sizeof(*to));
+	for (size_t i = s->lines[l - 1]; i + taglen <= end; i++)
+		if (s->bytes[i] == '<' && memcmp(s->bytes + i, tag, taglen) == 0 &&
+		    (i + taglen == s->len || !S_namechar(s->bytes[i + taglen]))) {
+			if (to->n == cap) {
+				cap = cap ? cap * 2 : 8;
+				to->off = xreallocarray(to->off, cap, sizeof(*to->off));
+			}
+			to->off[to->n++] = i;
+		}
+	xmlHashAddEntry(s->tagoffs, (const xmlChar *)key, to);
+	return to;
+}
+
 /*
  * The byte offset of element N's start tag or, with ATTR, of that
  * attribute's name on it; (size_t)-1 when the source text does not show it.
@@ -189,16 +250,17 @@ S_offset(const struct source *s, const xmlNode *n, const char *attr)
 	taglen = strlen(tag);
 
 	end = (size_t)l < s->nlines ? s->lines[l] : s->len;
-	/* the k-th "<name" on the line, when the start tag is on one line */
+	/*
+	 * The k-th "<name" on the line, when the start tag is on one line.  The
+	 * offsets of each tag on a line are found once: a document written on
+	 * one long line must not be rescanned for every message.
+	 */
 	{
-		long k = S_ordinal(s, n), seen = 0;
+		long k = S_ordinal(s, n);
+		const struct tagoffs *to = S_tagoffs((struct source *)s, l, tag, taglen, end);
 
-		for (size_t i = s->lines[l - 1]; i + taglen <= end; i++)
-			if (s->bytes[i] == '<' && memcmp(s->bytes + i, tag, taglen) == 0 &&
-			    !S_namechar(s->bytes[i + taglen]) && seen++ == k) {
-				start = i;
-				break;
-			}
+		if (k >= 0 && (size_t)k < to->n)
+			start = to->off[k];
 	}
 	/*
 	 * Otherwise the tag began on an earlier line (libxml2 gives the line

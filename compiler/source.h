@@ -22,6 +22,9 @@ struct source {
 	xmlDocPtr    doc;     /* the parsed tree (owned), later the compiled tree */
 	struct diag *d;       /* where messages go (not owned) */
 	struct ordinals *ordinals; /* elements' places on their lines, counted on first use (owned) */
+	void        *tagoffs; /* where tags start on lines already searched (owned hash table) */
+	size_t       lc_off;  /* the last offset given a column, and that column: */
+	long         lc_col;  /* counting on from there keeps long lines linear */
 };
 
 /* Index the lines of BYTES (taken over by S) for positions. */
