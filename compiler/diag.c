@@ -71,6 +71,7 @@ static const char *const texts[DIAG_ID_MAX] = {
 	[DF_WRITE] = "cannot write %s: %s",
 	[DF_INTERNAL] = "internal error: %s",
 	[DF_FONT] = "%s",
+	[DF_HYPHEN] = "%s",
 };
 
 void

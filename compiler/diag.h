@@ -77,6 +77,7 @@ enum diag_id {
 	DF_WRITE,               /* an output could not be written */
 	DF_INTERNAL,            /* a library call failed unexpectedly */
 	DF_FONT,                /* a required font is missing */
+	DF_HYPHEN,              /* the hyphenation patterns are missing */
 
 	DIAG_ID_MAX
 };

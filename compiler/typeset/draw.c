@@ -45,6 +45,9 @@ struct dr {
 	int              nopen;
 	unsigned char   *done;           /* by serial: its destination was written */
 	unsigned char   *used;           /* by serial: a link or bookmark names it */
+	struct ts_drawn *out;            /* the Figures' alts go here */
+	int              page;           /* the page being drawn, 1-based */
+	size_t           altcap;
 	int              err;
 };
 
@@ -79,6 +82,14 @@ ts_tag(const struct ts_blk *b)
 		return b->header ? "TH" : "TD";
 	case BK_BOX:
 		return b->role;
+	case BK_GRAPHIC:
+		return "Figure";
+	case BK_NOTE:
+		return "Note";
+	case BK_TOC:
+		return "TOC";
+	case BK_TOCI:
+		return "TOCI";
 	default:
 		return NULL;
 	}
@@ -88,14 +99,22 @@ static int
 S_textblk(const struct ts_blk *b)
 {
 	return b->kind == BK_HEADING || b->kind == BK_PARA || b->kind == BK_LABEL ||
-	    b->kind == BK_CAPTION || b->kind == BK_SIDE;
+	    b->kind == BK_CAPTION || b->kind == BK_SIDE || b->kind == BK_NOTE ||
+	    b->kind == BK_TOCI;
 }
 
-/* Drawn as Span/Link children rather than as a leaf of its own. */
+/* Drawn as Span/Link children (and Note children) rather than as a leaf of its own. */
 static int
 S_spanned(const struct ts_blk *b)
 {
-	return b->first_page != b->last_page || b->nlinks > 0;
+	return b->first_page != b->last_page || b->nlinks > 0 || b->nrefs > 0;
+}
+
+/* A leaf of the structure tree: its content is marked, so it must not stay open over a page break. */
+static int
+S_leaf(const struct ts_blk *b)
+{
+	return b->kind == BK_GRAPHIC || (S_textblk(b) && !S_spanned(b));
 }
 
 static void
@@ -207,21 +226,117 @@ S_open_run(struct dr *D, struct ts_blk *b, int li)
 	free(attrs);
 }
 
-/* A line with links, run by run, each run in a Span or a Link. */
+/*
+ * Page number N ("?" if 0) as a layout in FONT, sharing LAY's context so
+ * that its metrics are the typesetter's; its width in *W.  Caller unrefs.
+ */
+static PangoLayout *
+S_number_layout(PangoLayout *lay, const PangoFontDescription *font, int n, double *w)
+{
+	PangoLayout *nl = pango_layout_new(pango_layout_get_context(lay));
+	PangoRectangle log;
+	char num[16];
+
+	if (n > 0)
+		snprintf(num, sizeof(num), "%d", n);
+	else
+		snprintf(num, sizeof(num), "?");
+	pango_layout_set_font_description(nl, font);
+	pango_layout_set_text(nl, num, -1);
+	pango_layout_get_extents(nl, NULL, &log);
+	*w = (double)log.width / PANGO_SCALE;
+	return nl;
+}
+
+/*
+ * Page number N from X on the baseline BASE, squeezed into MAXW if wider
+ * (a slot is as wide as the numbers can be); right aligned at X if RIGHT.
+ * Returns the width drawn.
+ */
+static double
+S_draw_number(cairo_t *cr, PangoLayout *lay, const PangoFontDescription *font, int n,
+    double x, double base, double maxw, int right)
+{
+	double w, bl;
+	PangoLayout *nl = S_number_layout(lay, font, n, &w);
+
+	bl = (double)pango_layout_get_baseline(nl) / PANGO_SCALE;
+	cairo_save(cr);
+	cairo_translate(cr, right ? x - (w < maxw ? w : maxw) : x, base - bl);
+	if (w > maxw && maxw > 0)
+		cairo_scale(cr, maxw / w, 1);
+	cairo_move_to(cr, 0, 0);
+	pango_cairo_show_layout(cr, nl);
+	cairo_restore(cr);
+	g_object_unref(nl);
+	return w < maxw ? w : maxw;
+}
+
+/* The page reference of B whose slot holds byte OFF, or NULL. */
+static const struct ts_pageref *
+S_pref_at(const struct ts_blk *b, int off)
+{
+	for (size_t i = 0; i < b->nprefs; i++)
+		if ((unsigned)off >= b->prefs[i].off && (unsigned)off < b->prefs[i].off + b->prefs[i].len)
+			return &b->prefs[i];
+	return NULL;
+}
+
+/* Does line PL of B hold a page reference's slot? */
+static int
+S_line_prefs(const struct ts_blk *b, const PangoLayoutLine *pl)
+{
+	unsigned s = (unsigned)pl->start_index, e = s + (unsigned)pl->length;
+
+	for (size_t i = 0; i < b->nprefs; i++)
+		if (b->prefs[i].off < e && b->prefs[i].off + b->prefs[i].len > s)
+			return 1;
+	return 0;
+}
+
+/*
+ * A line run by run: with TAGS, each run in a Span or a Link (a line with
+ * links); page references' slots get their numbers, in reading order.
+ */
 static void
-S_draw_runs(struct dr *D, const struct ts_box *bx)
+S_draw_runs(struct dr *D, const struct ts_box *bx, int tags)
 {
 	const char *text = pango_layout_get_text(bx->lay);
 	struct ts_blk *b = bx->blk;
-	double rx = bx->x;
+	double rx = bx->x, spare = 0;
 	int cur = -2;
 
+	/*
+	 * A number narrower than its slot leaves room: the rest of the line
+	 * closes up behind it, and a centred or right-aligned line moves by
+	 * half or all of what it lost, so that no gap shows.
+	 */
+	for (GSList *l = bx->pl->runs; l != NULL && b->nprefs > 0; l = l->next) {
+		PangoGlyphItem *run = l->data;
+		const struct ts_pageref *pr = S_pref_at(b, run->item->offset);
+
+		if (pr != NULL && run->item->offset == (int)pr->off) {
+			PangoFontDescription *fd =
+			    pango_font_describe_with_absolute_size(run->item->analysis.font);
+			double w = (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE, nw;
+
+			g_object_unref(S_number_layout(bx->lay, fd, pr->target->dest_page, &nw));
+			pango_font_description_free(fd);
+			if (nw < w)
+				spare += w - nw;
+		}
+	}
+	if (b->st.align == 1)
+		rx += spare;
+	else if (b->st.align == 2)
+		rx += spare / 2;
 	for (GSList *l = bx->pl->runs; l != NULL; l = l->next) {
 		PangoGlyphItem *run = l->data;
 		double w = (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE;
-		int li = S_link_at(b, run->item->offset), ul = 0;
+		int li = tags ? S_link_at(b, run->item->offset) : cur, ul = 0;
 		long colour = bx->colour;
 		double y = bx->base - (double)run->y_offset / PANGO_SCALE;
+		const struct ts_pageref *pr = S_pref_at(b, run->item->offset);
 
 		if (li != cur) {
 			if (cur != -2)
@@ -242,8 +357,18 @@ S_draw_runs(struct dr *D, const struct ts_box *bx)
 				y -= (double)((PangoAttrInt *)at)->value / PANGO_SCALE;
 		}
 		S_colour(D->cr, colour);
-		cairo_move_to(D->cr, rx, y);
-		pango_cairo_show_glyph_item(D->cr, text, run);
+		if (pr != NULL && run->item->offset == (int)pr->off) {
+			PangoFontDescription *fd =
+			    pango_font_describe_with_absolute_size(run->item->analysis.font);
+
+			w = S_draw_number(D->cr, bx->lay, fd, pr->target->dest_page, rx, y, w, 0);
+			pango_font_description_free(fd);
+		} else if (pr != NULL)
+			w = 0;   /* more of a slot pango made two runs of */
+		else {
+			cairo_move_to(D->cr, rx, y);
+			pango_cairo_show_glyph_item(D->cr, text, run);
+		}
 		if (ul) {
 			PangoFontMetrics *fm = pango_font_get_metrics(run->item->analysis.font, NULL);
 			double pos = (double)pango_font_metrics_get_underline_position(fm) / PANGO_SCALE;
@@ -255,7 +380,7 @@ S_draw_runs(struct dr *D, const struct ts_box *bx)
 		}
 		rx += w;
 	}
-	if (cur != -2)
+	if (cur != -2 && tags)
 		S_end(D, cur < 0 ? "Span" : CAIRO_TAG_LINK);
 }
 
@@ -288,23 +413,296 @@ S_visible(const struct ts_box *bx)
 	return ink.width > 0 && ink.height > 0;
 }
 
+/* A line in the element open now: whole, or run by run if it has page references. */
 static void
-S_draw_text(struct dr *D, const struct ts_box *bx)
+S_draw_line(struct dr *D, const struct ts_box *bx)
+{
+	if (bx->blk->nprefs > 0 && S_line_prefs(bx->blk, bx->pl))
+		S_draw_runs(D, bx, 0);
+	else {
+		cairo_move_to(D->cr, bx->x, bx->base);
+		pango_cairo_show_layout_line(D->cr, bx->pl);
+	}
+}
+
+/* Leaders: dots on the baseline BASE between X0 and X1, on a grid so that they line up down the page. */
+static void
+S_leaders(cairo_t *cr, double x0, double x1, double base, double size)
+{
+	double step = size * 0.45, r = size * 0.055;
+
+	for (double x = ceil(x0 / step) * step; x + r <= x1; x += step) {
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, x, base - r, r, 0, 2 * M_PI);
+	}
+	cairo_fill(cr);
+}
+
+/*
+ * A contents entry's line, a Link to its heading; after its last line,
+ * the dot leaders and the heading's page number at the column's right
+ * edge, in the same Link, so that the whole row is the link.
+ */
+static void
+S_draw_toci(struct dr *D, const struct ts_box *bx)
+{
+	struct ts_blk *b = bx->blk, *h = b->ref;
+	PangoLayout *lay = bx->lay;
+	int li = S_link_at(b, bx->pl->start_index);
+
+	S_open_run(D, b, li);
+	S_draw_line(D, bx);
+	if (h->dest_page > 0 &&
+	    bx->pl == pango_layout_get_line_readonly(lay, pango_layout_get_line_count(lay) - 1)) {
+		const PangoFontDescription *fd = pango_layout_get_font_description(lay);
+		double size = (double)pango_font_description_get_size(fd) / PANGO_SCALE;
+		double slot = bx->right - (bx->x + bx->w), numw;
+		PangoLayout *nl = pango_layout_new(pango_layout_get_context(lay));
+		PangoRectangle log;
+		char num[16];
+
+		snprintf(num, sizeof(num), "%d", h->dest_page);
+		pango_layout_set_font_description(nl, fd);
+		pango_layout_set_text(nl, num, -1);
+		pango_layout_get_extents(nl, NULL, &log);
+		numw = (double)log.width / PANGO_SCALE;
+		g_object_unref(nl);
+		if (numw > slot)
+			numw = slot;
+		S_leaders(D->cr, bx->x + bx->w + size * 0.4, bx->right - numw - size * 0.4,
+		    bx->base, size);
+		S_draw_number(D->cr, lay, fd, h->dest_page, bx->right, bx->base, slot, 1);
+	}
+	S_end(D, li < 0 ? "Span" : CAIRO_TAG_LINK);
+}
+
+static void
+S_draw_text(struct dr *D, const struct ts_page *pg, const struct ts_box *bx)
 {
 	struct ts_blk *b = bx->blk;
 
 	S_sync(D, b);
 	S_colour(D->cr, bx->colour);
-	if (!S_spanned(b)) {
-		cairo_move_to(D->cr, bx->x, bx->base);
-		pango_cairo_show_layout_line(D->cr, bx->pl);
-	} else if (!S_line_links(b, bx->pl)) {
+	if (b->kind == BK_TOCI)
+		S_draw_toci(D, bx);
+	else if (!S_spanned(b))
+		S_draw_line(D, bx);
+	else if (!S_line_links(b, bx->pl)) {
 		S_begin(D, "Span", NULL);
-		cairo_move_to(D->cr, bx->x, bx->base);
-		pango_cairo_show_layout_line(D->cr, bx->pl);
+		S_draw_line(D, bx);
 		S_end(D, "Span");
 	} else
-		S_draw_runs(D, bx);
+		S_draw_runs(D, bx, 1);
+	/*
+	 * The notes this line refers to, right after it: each a Note element
+	 * inside the paragraph, next to its reference in reading order, though
+	 * its lines are at the page's foot.  (Never for a heading's label.)
+	 */
+	if (b->nrefs > 0 && bx->lay != b->lay2) {
+		unsigned s = (unsigned)bx->pl->start_index, e = s + (unsigned)bx->pl->length;
+
+		for (size_t i = 0; i < b->nrefs; i++) {
+			struct ts_blk *note = b->refs[i].note;
+
+			if (b->refs[i].off < s || b->refs[i].off >= e ||
+			    note->foot_page != D->page)
+				continue;
+			for (size_t k = note->foot_first; k < note->foot_first + note->foot_n; k++)
+				if (S_visible(&pg->b[k]))
+					S_draw_text(D, pg, &pg->b[k]);
+			note->foot_page = 0;
+		}
+	}
+}
+
+/*
+ * Where the notes of page P are, for drawing them with their references;
+ * lines continued from an earlier page are drawn where they stand.
+ */
+static void
+S_find_notes(const struct ts_page *pg, int p)
+{
+	for (size_t i = 0; i < pg->n; i++) {
+		struct ts_blk *b = pg->b[i].blk;
+
+		if (pg->b[i].kind != TB_TEXT || b == NULL || b->kind != BK_NOTE || pg->b[i].cont)
+			continue;
+		if (b->foot_page != p) {
+			b->foot_page = p;
+			b->foot_first = i;
+			b->foot_n = 0;
+		}
+		b->foot_n++;
+	}
+}
+
+/* ------------------------------------------------------------ graphics */
+
+/* Where text P's ink is, relative to its anchor point, unrotated. */
+static void
+S_prim_text_pos(const struct ts_prim *p, double *dx, double *base, PangoRectangle *ink)
+{
+	PangoRectangle log;
+
+	pango_layout_get_extents(p->lay, ink, &log);
+	*dx = (p->anchor == 1 ? -(double)log.width / 2 : p->anchor == 2 ? -(double)log.width : 0) /
+	    PANGO_SCALE - (double)log.x / PANGO_SCALE;
+	*base = (double)pango_layout_get_baseline(p->lay) / PANGO_SCALE;
+}
+
+static void
+S_draw_prims(cairo_t *cr, const struct ts_blk *b)
+{
+	for (size_t i = 0; i < b->nprims; i++) {
+		const struct ts_prim *p = &b->prims[i];
+
+		switch (p->k) {
+		case TP_RECT:
+			cairo_rectangle(cr, p->x, p->y, p->w, p->h);
+			if (p->fill != TS_NOCOLOUR) {
+				S_colour(cr, p->fill);
+				cairo_fill_preserve(cr);
+			}
+			if (p->stroke != TS_NOCOLOUR && p->sw > 0) {
+				S_colour(cr, p->stroke);
+				cairo_set_line_width(cr, p->sw);
+				cairo_stroke_preserve(cr);
+			}
+			cairo_new_path(cr);
+			break;
+		case TP_LINE:
+			if (p->npts < 2 || p->sw <= 0)
+				break;
+			for (size_t k = 0; k < p->npts; k++)
+				(k ? cairo_line_to : cairo_move_to)(cr, p->pts[2 * k], p->pts[2 * k + 1]);
+			S_colour(cr, p->stroke);
+			cairo_set_line_width(cr, p->sw);
+			cairo_set_dash(cr, p->dash, p->ndash, 0);
+			cairo_stroke(cr);
+			cairo_set_dash(cr, NULL, 0, 0);
+			break;
+		case TP_CIRCLE:
+			if (p->w <= 0)
+				break;
+			cairo_new_sub_path(cr);
+			cairo_arc(cr, p->x, p->y, p->w, 0, 2 * M_PI);
+			S_colour(cr, p->fill);
+			cairo_fill(cr);
+			break;
+		case TP_TEXT: {
+			PangoRectangle ink;
+			double dx, base;
+
+			if (p->lay == NULL)
+				break;
+			S_prim_text_pos(p, &dx, &base, &ink);
+			cairo_save(cr);
+			cairo_translate(cr, p->x, p->y);
+			/* SVG's rotate(): degrees, clockwise on a page whose y runs down, as cairo's. */
+			if (p->rotate != 0)
+				cairo_rotate(cr, p->rotate * M_PI / 180);
+			S_colour(cr, p->fill);
+			cairo_move_to(cr, dx, -base);
+			pango_cairo_show_layout(cr, p->lay);
+			cairo_restore(cr);
+			break;
+		}
+		}
+	}
+}
+
+/*
+ * Does graphic B surely put ink inside its box of W x H (its own units)?
+ * Not if it is empty or draws only outside the box (clipped away): cairo
+ * then writes no content for its Figure and fails on the element (see
+ * above).  Conservative: what is not surely visible does not count.
+ */
+static int
+S_graphic_inked(const struct ts_blk *b, double w, double h)
+{
+	for (size_t i = 0; i < b->nprims; i++) {
+		const struct ts_prim *p = &b->prims[i];
+
+		switch (p->k) {
+		case TP_RECT: {
+			double x0 = p->w < 0 ? p->x + p->w : p->x, y0 = p->h < 0 ? p->y + p->h : p->y;
+			double x1 = x0 + fabs(p->w), y1 = y0 + fabs(p->h);
+
+			if (p->fill != TS_NOCOLOUR && x1 > 0.01 && x0 < w - 0.01 && y1 > 0.01 &&
+			    y0 < h - 0.01 && x1 - x0 > 0.01 && y1 - y0 > 0.01)
+				return 1;
+			break;
+		}
+		case TP_CIRCLE:
+			if (p->w > 0.01 && p->x > 0 && p->x < w && p->y > 0 && p->y < h)
+				return 1;
+			break;
+		case TP_LINE:
+			for (size_t k = 0; p->sw > 0.01 && k + 1 < p->npts; k++) {
+				const double *a = &p->pts[2 * k], *c = &p->pts[2 * k + 2];
+
+				if (a[0] > 0 && a[0] < w && a[1] > 0 && a[1] < h && c[0] > 0 && c[0] < w &&
+				    c[1] > 0 && c[1] < h && fabs(a[0] - c[0]) + fabs(a[1] - c[1]) > 0.01)
+					return 1;
+			}
+			break;
+		case TP_TEXT: {
+			PangoRectangle ink;
+			double dx, base, x0, y0;
+
+			if (p->lay == NULL || p->rotate != 0)
+				break;
+			S_prim_text_pos(p, &dx, &base, &ink);
+			x0 = p->x + dx + (double)ink.x / PANGO_SCALE;
+			y0 = p->y - base + (double)ink.y / PANGO_SCALE;
+			if (ink.width > 0 && ink.height > 0 && x0 >= 0 && y0 >= 0 &&
+			    x0 + (double)ink.width / PANGO_SCALE <= w &&
+			    y0 + (double)ink.height / PANGO_SCALE <= h)
+				return 1;
+			break;
+		}
+		}
+	}
+	return 0;
+}
+
+/* A graphic: clipped to its box, scaled to its drawn size. */
+static void
+S_draw_graphic(cairo_t *cr, const struct ts_box *bx)
+{
+	cairo_save(cr);
+	cairo_rectangle(cr, bx->x, bx->y, bx->w, bx->h);
+	cairo_clip(cr);
+	cairo_translate(cr, bx->x, bx->y);
+	if (bx->scale > 0)
+		cairo_scale(cr, bx->scale, bx->scale);
+	S_draw_prims(cr, bx->blk);
+	cairo_restore(cr);
+}
+
+/*
+ * A graphic as one Figure element, its shapes and text the element's own
+ * content (no P or Span inside it), its alt given to the post-processing.
+ */
+static void
+S_figure(struct dr *D, const struct ts_box *bx)
+{
+	struct ts_blk *b = bx->blk;
+
+	S_sync(D, b);
+	if (D->out->nalts == D->altcap) {
+		D->altcap = D->altcap ? D->altcap * 2 : 8;
+		D->out->alts = xreallocarray(D->out->alts, D->altcap, sizeof(*D->out->alts));
+	}
+	D->out->alts[D->out->nalts++] = b->text;
+	S_draw_graphic(D->cr, bx);
+	if (!S_graphic_inked(b, b->gw, b->gh) || bx->scale <= 0) {
+		/* Something for the element to hold: a speck of paper colour
+		 * in the page's corner, as for an empty document. */
+		cairo_set_source_rgb(D->cr, 1, 1, 1);
+		cairo_rectangle(D->cr, 0, 0, 1, 1);
+		cairo_fill(D->cr);
+	}
 }
 
 /* Everything that is not tagged text: drawn first, outside marked content. */
@@ -338,6 +736,8 @@ S_draw_plain(struct dr *D, const struct ts_page *pg)
 				cairo_set_line_width(cr, bx->lw);
 				cairo_rectangle(cr, bx->x, bx->y, bx->w, bx->h);
 				cairo_stroke(cr);
+			} else if (pass == 3 && bx->kind == TB_GRAPHIC && bx->rept) {
+				S_draw_graphic(cr, bx);
 			} else if (pass == 3 && (bx->kind == TB_RUN || bx->kind == TB_REPT)) {
 				S_colour(cr, bx->colour);
 				cairo_move_to(cr, bx->x, bx->base);
@@ -380,13 +780,20 @@ S_outline(struct dr *D, struct ts_blk *b, int *ids)
 			struct buf t = { NULL, 0, 0 };
 			char attrs[32];
 			int parent = CAIRO_PDF_OUTLINE_ROOT;
+			const char *text;
+			size_t r;
 
 			if (b->text != NULL && b->text[0] != '\0') {
 				buf_puts(&t, b->text);
 				buf_putc(&t, ' ');
 			}
-			for (const char *s = pango_layout_get_text(b->lay); *s != '\0'; s++)
-				if (strncmp(s, "\xe2\x80\xa8", 3) == 0) {
+			text = pango_layout_get_text(b->lay);
+			r = 0;
+			for (const char *s = text; *s != '\0'; s++)
+				if (r < b->nrefs && (size_t)(s - text) == b->refs[r].off) {
+					/* a footnote's number is no part of the heading's words */
+					s += b->refs[r++].len - 1;
+				} else if (strncmp(s, "\xe2\x80\xa8", 3) == 0) {
 					buf_putc(&t, ' ');
 					s += 2;
 				} else
@@ -425,20 +832,31 @@ S_date(const struct ts_doc *doc, long long epoch, char *out, size_t sz)
 	strftime(out, sz, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* Drawn in reading order with the tags: body text and graphics. */
+static int
+S_tagged(const struct ts_box *bx)
+{
+	if (bx->blk == NULL)
+		return 0;
+	if (bx->kind == TB_GRAPHIC)
+		return !bx->rept;
+	return bx->kind == TB_TEXT && S_visible(bx);
+}
+
 int
 ts_draw(struct ts_doc *doc, struct ts_pages *P, const char *path, long long epoch,
-    struct diag *d)
+    struct ts_drawn *out, struct diag *d)
 {
 	struct dr D;
 	struct ts_blk **dests = NULL;
 	size_t ndest = 0, destcap = 0, di = 0;
 	int ids[7] = { 0 }, rc = -1, has_text = 0;
-	char date[40];
 	cairo_status_t st;
 
 	memset(&D, 0, sizeof(D));
 	D.doc = doc;
 	D.d = d;
+	D.out = out;
 	D.done = xcalloc((size_t)doc->nserial + 1, 1);
 	D.used = xcalloc((size_t)doc->nserial + 1, 1);
 	if (P->pv.n == 0) {
@@ -459,9 +877,9 @@ ts_draw(struct ts_doc *doc, struct ts_pages *P, const char *path, long long epoc
 	if (doc->keywords != NULL)
 		cairo_pdf_surface_set_metadata(D.s, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
 	cairo_pdf_surface_set_metadata(D.s, CAIRO_PDF_METADATA_CREATOR, "csdoc");
-	S_date(doc, epoch, date, sizeof(date));
-	cairo_pdf_surface_set_metadata(D.s, CAIRO_PDF_METADATA_CREATE_DATE, date);
-	cairo_pdf_surface_set_metadata(D.s, CAIRO_PDF_METADATA_MOD_DATE, date);
+	S_date(doc, epoch, out->date, sizeof(out->date));
+	cairo_pdf_surface_set_metadata(D.s, CAIRO_PDF_METADATA_CREATE_DATE, out->date);
+	cairo_pdf_surface_set_metadata(D.s, CAIRO_PDF_METADATA_MOD_DATE, out->date);
 	D.cr = cairo_create(D.s);
 
 	S_collect(doc->root, &dests, &ndest, &destcap);
@@ -469,8 +887,7 @@ ts_draw(struct ts_doc *doc, struct ts_pages *P, const char *path, long long epoc
 		qsort(dests, ndest, sizeof(*dests), S_bypage);
 	for (size_t p = 0; p < P->pv.n && !has_text; p++)
 		for (size_t i = 0; i < P->pv.p[p].n && !has_text; i++)
-			has_text = P->pv.p[p].b[i].kind == TB_TEXT && P->pv.p[p].b[i].blk != NULL &&
-			    S_visible(&P->pv.p[p].b[i]);
+			has_text = S_tagged(&P->pv.p[p].b[i]);
 	for (size_t p = 0; p < P->pv.n && !D.err; p++) {
 		const struct ts_page *pg = &P->pv.p[p];
 
@@ -491,12 +908,28 @@ ts_draw(struct ts_doc *doc, struct ts_pages *P, const char *path, long long epoc
 			cairo_rectangle(D.cr, 0, 0, 1, 1);
 			cairo_fill(D.cr);
 		}
-		for (size_t i = 0; i < pg->n && has_text; i++)
-			if (pg->b[i].kind == TB_TEXT && pg->b[i].blk != NULL && S_visible(&pg->b[i]))
-				S_draw_text(&D, &pg->b[i]);
+		D.page = (int)p + 1;
+		S_find_notes(pg, D.page);
+		for (size_t i = 0; i < pg->n && has_text; i++) {
+			const struct ts_box *bx = &pg->b[i];
+
+			if (bx->kind == TB_GRAPHIC && S_tagged(bx))
+				S_figure(&D, bx);
+			else if (bx->blk != NULL && bx->blk->kind == BK_NOTE && !bx->cont)
+				continue;   /* drawn with the line that refers to it */
+			else if (S_tagged(bx))
+				S_draw_text(&D, pg, bx);
+		}
+		/* A note whose reference was not drawn is still drawn, in place. */
+		for (size_t i = 0; i < pg->n && has_text; i++) {
+			const struct ts_box *bx = &pg->b[i];
+
+			if (bx->kind == TB_TEXT && bx->blk != NULL && bx->blk->kind == BK_NOTE &&
+			    !bx->cont && bx->blk->foot_page == D.page && S_visible(bx))
+				S_draw_text(&D, pg, bx);
+		}
 		/* Leaves must not stay open over the page break (see above). */
-		while (D.nopen > 0 && S_textblk(D.open[D.nopen - 1]) &&
-		    !S_spanned(D.open[D.nopen - 1]))
+		while (D.nopen > 0 && S_leaf(D.open[D.nopen - 1]))
 			S_pop(&D);
 		if (p + 1 == P->pv.n)
 			while (D.nopen > 0)

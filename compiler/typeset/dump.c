@@ -21,14 +21,19 @@
  *   rule   a filled thin rectangle: rules and table borders
  *   fill   a shaded rectangle
  *   frame  a stroked rectangle
+ *   graphic  a graphic (a chart) at its drawn size, scaled to its column
  * Lines carry their text in double quotes; '"' and '\' are escaped with a
- * backslash, control characters and U+2028 are written as \n.  The format
+ * backslash, a tab (after a footnote's number) is written as a space, other
+ * control characters and U+2028 as \n; a soft hyphen (justified text) is
+ * written as '-' at the end of a line, where pango shows it, and left out
+ * elsewhere.  A page's footnotes are its last
+ * text lines, under a rule.  The format
  * changes only on purpose: tests/regress compares it.
  */
 
 static const char *const kinds[] = {
 	[TB_TEXT] = "text", [TB_RUN] = "run", [TB_REPT] = "rept", [TB_MARK] = "mark",
-	[TB_RULE] = "rule", [TB_FILL] = "fill", [TB_FRAME] = "frame"
+	[TB_RULE] = "rule", [TB_FILL] = "fill", [TB_FRAME] = "frame", [TB_GRAPHIC] = "graphic"
 };
 
 static void
@@ -45,6 +50,14 @@ S_text(FILE *out, const char *s, size_t n)
 
 		if (c == '"' || c == '\\')
 			fprintf(out, "\\%c", c);
+		else if (c == '\t')
+			putc(' ', out);
+		else if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xad) {
+			/* a soft hyphen shows only where the line breaks */
+			if (i + 2 == n)
+				putc('-', out);
+			i++;
+		}
 		else if (c < 0x20)
 			fputs("\\n", out);
 		else if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&

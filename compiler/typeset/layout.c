@@ -1,6 +1,7 @@
 /* layout.c: typesetter stage 2 — blocks into pages of positioned boxes (line breaking with pango, pagination). */
 #include "typeset/layout.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,12 +33,27 @@ struct lay {
 	int                     virt;     /* scratch placement: no page breaks */
 	int                     count;    /* value of page-count (a guess before the last pass) */
 	int                     err;      /* a limit was hit: stop placing */
+	/* footnotes */
+	struct footent         *foot;     /* the current page's notes, in order */
+	size_t                  nfoot, footcap;
+	double                  foot_h;   /* what they take from the page's body, 0: none */
+	struct footent         *carry;    /* note lines that go on at the next page's foot */
+	size_t                  ncarry, carrycap;
+	double                  vnotes;   /* virtual placement: height of the notes met */
+	int                     foot_only; /* new pages hold only carried notes (a flow's end) */
+};
+
+/* Lines FROM..TO (exclusive) of a note, at a page's foot. */
+struct footent {
+	struct ts_blk *note;
+	int            from, to;
+	int            cont;              /* continued from an earlier page */
 };
 
 /* What virtual placement saves and restores. */
 struct lstate {
 	struct ts_pagevec *pv;
-	double             y, bottom, pending;
+	double             y, bottom, pending, vnotes;
 	int                at_top, suppress, virt;
 };
 
@@ -59,6 +75,8 @@ struct unit {
 };
 
 static void S_place(struct lay *, struct ts_blk *, double, double);
+static void S_foot_flush(struct lay *);
+static void S_foot_carry(struct lay *);
 static void S_table_cols(struct lay *, struct ts_blk *, double *, double *);
 static double S_first_need(struct lay *, struct ts_blk *, double, double, int);
 
@@ -129,8 +147,10 @@ S_new_page(struct lay *L)
 {
 	if (L->virt)
 		return;
-	if (L->pv->n > 0)
+	if (L->pv->n > 0) {
 		S_cur(L)->used = L->y;
+		S_foot_flush(L);
+	}
 	if (L->pv->n >= TS_MAX_PAGES) {
 		if (!L->err)
 			diag_msg(L->d, DE_LIMIT, 0, 0, "the document would have more than 10000 pages");
@@ -144,6 +164,7 @@ S_new_page(struct lay *L)
 	L->at_top = 1;
 	L->suppress = 0;
 	L->pending = 0;
+	S_foot_carry(L);
 }
 
 static void
@@ -153,6 +174,7 @@ S_virt_begin(struct lay *L, struct lstate *s, struct ts_pagevec *scratch, double
 	s->y = L->y;
 	s->bottom = L->bottom;
 	s->pending = L->pending;
+	s->vnotes = L->vnotes;
 	s->at_top = L->at_top;
 	s->suppress = L->suppress;
 	s->virt = L->virt;
@@ -165,6 +187,7 @@ S_virt_begin(struct lay *L, struct lstate *s, struct ts_pagevec *scratch, double
 	L->at_top = 0;
 	L->suppress = 1;
 	L->pending = 0;
+	L->vnotes = 0;
 }
 
 static void
@@ -174,6 +197,7 @@ S_virt_end(struct lay *L, const struct lstate *s)
 	L->y = s->y;
 	L->bottom = s->bottom;
 	L->pending = s->pending;
+	L->vnotes = s->vnotes;
 	L->at_top = s->at_top;
 	L->suppress = s->suppress;
 	L->virt = s->virt;
@@ -229,6 +253,89 @@ S_lines(PangoLayout *lay, int *n)
 	return t;
 }
 
+/*
+ * The columns of contents block T: the widest label (and a gap), so that
+ * the entries' words line up; and the page numbers' slot, as wide as the
+ * numbers can be (doc->ref_digits figures), with the least room for the
+ * dot leaders.  The numbers and leaders are drawn after pagination.
+ */
+static struct ts_blk *
+S_toc_geom(struct lay *L, struct ts_blk *t)
+{
+	PangoRectangle log;
+	PangoLayout *lay;
+	char digits[16];
+
+	if (t->toc_hang > 0)
+		return t;
+	t->toc_hang = 1;
+	for (struct ts_blk *e = t->first; e != NULL; e = e->next) {
+		if (e->text == NULL || e->text[0] == '\0')
+			continue;
+		lay = ts_inline_layout(L->ctx, L->doc, NULL, &e->st, NULL, e->text, NULL, 0, 0);
+		pango_layout_set_width(lay, -1);
+		pango_layout_get_extents(lay, NULL, &log);
+		t->toc_hang = S_max(t->toc_hang, (double)log.width / PANGO_SCALE + 8);
+		g_object_unref(lay);
+	}
+	snprintf(digits, sizeof(digits), "%0*d", L->doc->ref_digits > 0 && L->doc->ref_digits < 10 ?
+	    L->doc->ref_digits : 1, 0);
+	lay = ts_inline_layout(L->ctx, L->doc, NULL, &t->st, NULL, digits, NULL, 0, 0);
+	pango_layout_set_width(lay, -1);
+	pango_layout_get_extents(lay, NULL, &log);
+	t->toc_slot = (double)log.width / PANGO_SCALE * 1.1 + 18;
+	g_object_unref(lay);
+	return t;
+}
+
+/* How far the widest line of LAY reaches past WIDTH points (0 if none does). */
+static double
+S_overflow(PangoLayout *lay, double width)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	PangoRectangle log;
+	double over = 0;
+
+	do {
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		over = S_max(over, (double)(log.x + log.width) / PANGO_SCALE - width);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return over > 0.01 ? over : 0;
+}
+
+/*
+ * Pango 1.50 sometimes justifies a line broken at a soft hyphen to the
+ * full width and then adds the hyphen, which then sticks out past the
+ * column by its own width.  Such a paragraph is set narrower by that
+ * much, so that the hyphen hangs at most to the column's edge; failing
+ * that (twice), it is set without hyphenation.  LAY is at WIDTH; returns
+ * the layout to use (LAY or its replacement).
+ */
+static PangoLayout *
+S_hyph_fit(struct lay *L, struct ts_blk *b, PangoLayout *lay, double width)
+{
+	double over, w = width;
+
+	for (int tries = 0; tries < 2 && (over = S_overflow(lay, width)) > 0; tries++) {
+		w -= over;
+		if (w < 1)
+			break;
+		pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
+	}
+	if (S_overflow(lay, width) > 0) {
+		void *hyph = L->doc->hyph;
+
+		g_object_unref(lay);
+		L->doc->hyph = NULL;
+		lay = ts_inline_layout(L->ctx, L->doc, b, &b->st, b->node, NULL, NULL,
+		    (int)L->P->pv.n, L->count);
+		L->doc->hyph = hyph;
+		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
+	}
+	return lay;
+}
+
 /* A text block's layout at WIDTH points, cached on the block. */
 static PangoLayout *
 S_text_layout(struct lay *L, struct ts_blk *b, double width)
@@ -242,9 +349,14 @@ S_text_layout(struct lay *L, struct ts_blk *b, double width)
 		return b->lay;
 	if (b->kind == BK_HEADING || b->kind == BK_PARA || b->kind == BK_CAPTION)
 		node = b->node;
-	lay = ts_inline_layout(L->ctx, L->doc, b, &b->st, node,
-	    node ? NULL : b->text, NULL, (int)L->P->pv.n, L->count);
+	if (b->kind == BK_TOCI)
+		lay = ts_toc_layout(L->ctx, L->doc, b, S_toc_geom(L, b->parent)->toc_hang);
+	else
+		lay = ts_inline_layout(L->ctx, L->doc, b, &b->st, node,
+		    node ? NULL : b->text, NULL, (int)L->P->pv.n, L->count);
 	pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
+	if (b->kind == BK_PARA && b->st.align == 3 && L->doc->hyph != NULL)
+		lay = S_hyph_fit(L, b, lay, width);
 	S_reg(L, lay);
 	b->lay = lay;
 	b->lay_w = width;
@@ -284,11 +396,13 @@ static PangoLayout *
 S_text_prepare(struct lay *L, struct ts_blk *b, double w, double *ind, double *hang,
     PangoLayout **lab)
 {
+	double slot = b->kind == BK_TOCI ? S_toc_geom(L, b->parent)->toc_slot : 0;
+
 	*ind = b->indent;
-	if (*ind > w - 36)
-		*ind = w > 36 ? w - 36 : 0;
+	if (*ind > w - 36 - slot)
+		*ind = w > 36 + slot ? w - 36 - slot : 0;
 	*lab = S_label_layout(L, b, w - *ind, hang);
-	return S_text_layout(L, b, w - *ind - *hang);
+	return S_text_layout(L, b, w - *ind - *hang - slot);
 }
 
 static void
@@ -306,6 +420,251 @@ S_line_box(struct ts_box *bx, enum ts_boxkind k, struct ts_blk *b, PangoLayout *
 	bx->pl = t->pl;
 	bx->blk = b;
 	bx->colour = b ? b->st.colour : TS_NOCOLOUR;
+}
+
+/* ------------------------------------------------------------ footnotes */
+
+/*
+ * A line that refers to a footnote goes on a page only with its note at
+ * the page's foot: the note's height counts against the page's body as the
+ * line is fitted, and once placed the note shrinks the body (L->bottom).
+ * The notes of a page are set when the page is finished, from the foot up,
+ * under a short rule.  A note that cannot fit even under a line at the top
+ * of a page is cut, and its rest goes on at the next page's foot.
+ */
+#define FOOT_ABOVE   8.0    /* between the body and the rule */
+#define FOOT_RULE    0.5    /* the rule's thickness */
+#define FOOT_BELOW   3.0    /* between the rule and the first note */
+#define FOOT_SEP     (FOOT_ABOVE + FOOT_RULE + FOOT_BELOW)
+#define NOTE_GAP     2.0    /* between two notes */
+#define FOOT_RULE_W  72.0   /* the rule's length */
+
+static void S_frame(struct ts_page *, enum ts_boxkind, double, double, double, double,
+    long, double, struct ts_blk *);
+
+/*
+ * NOTE's layout at the foot of a page of master M, the width of its body;
+ * its height goes in note->h.  Made once a pass: a note's lines must stay
+ * the ones counted when its reference was placed.
+ */
+static PangoLayout *
+S_note_layout(struct lay *L, struct ts_blk *note, const struct ts_master *m)
+{
+	double w = m->w - m->ml - m->mr, hang;
+	struct tline *t;
+	int n, digits = 1;
+
+	if (note->lay != NULL && fabs(note->lay_w - w) < 1e-6)
+		return note->lay;
+	/* The number's column fits the document's largest number, so that
+	 * the notes' text lines up on every page. */
+	for (size_t k = L->doc->nnotes; k >= 10; k /= 10)
+		digits++;
+	hang = note->st.size * (0.556 * digits + 0.6);
+	note->lay = ts_note_layout(L->ctx, L->doc, note, hang, (int)L->P->pv.n, L->count);
+	pango_layout_set_width(note->lay, (int)(w * PANGO_SCALE));
+	S_reg(L, note->lay);
+	note->lay_w = w;
+	t = S_lines(note->lay, &n);
+	note->h = 0;
+	for (int i = 0; i < n; i++)
+		note->h += t[i].h;
+	free(t);
+	return note->lay;
+}
+
+/* The index of B's first note reference at or after byte OFF. */
+static size_t
+S_ref_at(const struct ts_blk *b, unsigned off)
+{
+	size_t lo = 0, hi = b->nrefs;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (b->refs[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * What the notes referred to in bytes START..END of B's text add to a
+ * page's foot: each note and the gap before it, and the rule above them
+ * all unless HAVE (the page has notes already).
+ */
+static double
+S_notes_h(struct lay *L, const struct ts_blk *b, unsigned start, unsigned end, int have)
+{
+	double h = 0;
+
+	for (size_t i = S_ref_at(b, start); i < b->nrefs && b->refs[i].off < end; i++) {
+		S_note_layout(L, b->refs[i].note, L->m);
+		h += b->refs[i].note->h + NOTE_GAP;
+	}
+	if (h > 0 && !have)
+		h += FOOT_SEP - NOTE_GAP;
+	return h;
+}
+
+/* The same for the line PL of B's text layout; 0 in scratch placement, which has no foot. */
+static double
+S_line_notes_h(struct lay *L, const struct ts_blk *b, const PangoLayoutLine *pl, int have)
+{
+	if (L->virt || b == NULL || b->nrefs == 0)
+		return 0;
+	return S_notes_h(L, b, (unsigned)pl->start_index,
+	    (unsigned)(pl->start_index + pl->length), have);
+}
+
+static void
+S_foot_append(struct footent **v, size_t *n, size_t *cap, struct ts_blk *note, int from,
+    int to, int cont)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*v = xreallocarray(*v, *cap, sizeof(**v));
+	}
+	(*v)[*n].note = note;
+	(*v)[*n].from = from;
+	(*v)[*n].to = to;
+	(*v)[(*n)++].cont = cont;
+}
+
+/*
+ * Lines FROM.. of NOTE at the current page's foot, as many as fit in ROOM
+ * (CONT: lines carried from an earlier page, of which at least one is
+ * set, so that a long note always gets on); the rest go on at the next
+ * page's foot.
+ */
+static void
+S_foot_put(struct lay *L, struct ts_blk *note, int from, int cont, double room)
+{
+	PangoLayout *lay = S_note_layout(L, note, L->m);
+	double h = L->nfoot > 0 ? NOTE_GAP : FOOT_SEP;
+	struct tline *t;
+	int n, k = from;
+
+	t = S_lines(lay, &n);
+	while (k < n && h + t[k].h <= room + 0.01)
+		h += t[k++].h;
+	if (cont && k == from && k < n)
+		h += t[k++].h;
+	if (k > from) {
+		S_foot_append(&L->foot, &L->nfoot, &L->footcap, note, from, k, cont);
+		L->foot_h += h;
+		L->bottom -= h;
+	}
+	if (k < n)
+		S_foot_append(&L->carry, &L->ncarry, &L->carrycap, note, k, n, 1);
+	free(t);
+}
+
+/*
+ * The notes referred to in line PL of B's text layout (never its label's)
+ * go to the current page's foot; scratch placement only counts them.
+ */
+static void
+S_line_notes(struct lay *L, struct ts_blk *b, const PangoLayoutLine *pl)
+{
+	unsigned s, e;
+
+	if (b == NULL || b->nrefs == 0 || pl == NULL)
+		return;
+	s = (unsigned)pl->start_index;
+	e = s + (unsigned)pl->length;
+	for (size_t i = S_ref_at(b, s); i < b->nrefs && b->refs[i].off < e; i++) {
+		struct ts_blk *note = b->refs[i].note;
+
+		if (L->virt) {
+			S_note_layout(L, note, L->m);
+			L->vnotes += note->h + NOTE_GAP;
+		} else if (L->ncarry > 0)
+			/* behind notes still to be finished: keep them in order */
+			S_foot_append(&L->carry, &L->ncarry, &L->carrycap, note, 0, 0, 1);
+		else
+			S_foot_put(L, note, 0, 0, L->bottom - L->y);
+	}
+}
+
+/*
+ * A new page: first the note lines carried to it, in at most half its
+ * body while the flow's own text goes on.
+ */
+static void
+S_foot_carry(struct lay *L)
+{
+	struct footent *c = L->carry;
+	size_t n = L->ncarry;
+	double half = (L->bottom - L->top) / (L->foot_only ? 1 : 2);
+	int full = 0;
+
+	if (n == 0)
+		return;
+	L->carry = NULL;
+	L->ncarry = L->carrycap = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t before = L->ncarry;
+
+		if (full)
+			S_foot_append(&L->carry, &L->ncarry, &L->carrycap, c[i].note, c[i].from, 0, 1);
+		else {
+			S_foot_put(L, c[i].note, c[i].from, 1, half - L->foot_h);
+			full = L->ncarry > before;
+		}
+	}
+	free(c);
+}
+
+/* The current page is finished: set its notes, from the foot of its body up. */
+static void
+S_foot_flush(struct lay *L)
+{
+	struct ts_page *pg;
+	const struct ts_master *m;
+	struct ts_box bx;
+	double y;
+
+	if (L->virt || L->nfoot == 0)
+		return;
+	pg = S_cur(L);
+	m = pg->m;
+	y = m->h - m->mb - L->foot_h;
+	S_frame(pg, TB_RULE, m->ml, y + FOOT_ABOVE, FOOT_RULE_W, FOOT_RULE, 0x999999, 0, NULL);
+	y += FOOT_SEP;
+	for (size_t i = 0; i < L->nfoot; i++) {
+		const struct footent *f = &L->foot[i];
+		PangoLayout *lay = S_note_layout(L, f->note, m);
+		struct tline *t;
+		int n;
+
+		if (i > 0)
+			y += NOTE_GAP;
+		t = S_lines(lay, &n);
+		for (int j = f->from; j < f->to && j < n; j++) {
+			S_line_box(&bx, TB_TEXT, f->note, lay, &t[j], m->ml, y);
+			bx.cont = f->cont;
+			S_append(pg, &bx);
+			y += t[j].h;
+		}
+		free(t);
+	}
+	L->nfoot = 0;
+	L->foot_h = 0;
+}
+
+/* The end of a flow: the notes still carried get pages of their own, then the last page's notes are set. */
+static void
+S_foot_end(struct lay *L)
+{
+	L->foot_only = 1;
+	while (L->ncarry > 0 && !L->err)
+		S_new_page(L);
+	L->foot_only = 0;
+	S_foot_flush(L);
+	L->ncarry = 0;
 }
 
 /* The block after B in reading order, for keep-with-next; NULL at a flow's or cell's end. */
@@ -367,7 +726,8 @@ S_place_text(struct lay *L, struct ts_blk *b, double x, double w)
 	/* Keep with next (always for headings): move to the next page
 	 * rather than end the page with this block. */
 	if (b->keep && !L->at_top && !L->virt) {
-		double need = gap + total + S_after_need(L, b, x, w, 0);
+		double need = gap + total + S_after_need(L, b, x, w, 0) +
+		    S_notes_h(L, b, 0, UINT_MAX, L->nfoot > 0);
 
 		if (L->y + need > L->bottom && need - gap <= L->bottom - L->top) {
 			S_new_page(L);
@@ -376,11 +736,18 @@ S_place_text(struct lay *L, struct ts_blk *b, double x, double w)
 	}
 	L->y += gap;
 	while (i < n && !L->err) {
-		double avail = L->bottom - L->y, hsum = 0, y0 = t[i].y;
+		double avail = L->bottom - L->y, hsum = 0, nsum = 0, y0 = t[i].y;
 		int k = 0, take;
 
-		while (i + k < n && hsum + t[i + k].h <= avail + 0.01)
+		/* A line fits with the notes it refers to, or not at all. */
+		while (i + k < n) {
+			double nh = S_line_notes_h(L, b, t[i + k].pl, L->nfoot > 0 || nsum > 0);
+
+			if (hsum + nsum + t[i + k].h + nh > avail + 0.01)
+				break;
 			hsum += t[i + k++].h;
+			nsum += nh;
+		}
 		if (k >= n - i)
 			take = n - i;
 		else if (b->kind != BK_PARA)
@@ -414,11 +781,14 @@ S_place_text(struct lay *L, struct ts_blk *b, double x, double w)
 				}
 			}
 			S_line_box(&bx, TB_TEXT, b, lay, &t[j], x + ind + hang, ly);
+			bx.right = x + w;
 			S_append(S_cur(L), &bx);
 		}
 		L->y += t[i + take - 1].y + t[i + take - 1].h - y0;
 		if (i == 0 && lbottom > L->y)
 			L->y = lbottom;
+		for (int j = i; j < i + take; j++)
+			S_line_notes(L, b, t[j].pl);
 		L->at_top = 0;
 		i += take;
 		if (i < n)
@@ -452,7 +822,8 @@ S_put_beside(struct lay *L, struct ts_blk *b, struct mark mk, double x, double w
 		struct ts_page *pg = &L->pv->p[pi];
 
 		for (bi = pi == mk.page ? mk.box : 0; bi < pg->n; bi++)
-			if (pg->b[bi].kind == TB_TEXT) {
+			if (pg->b[bi].kind == TB_TEXT &&
+			    (pg->b[bi].blk == NULL || pg->b[bi].blk->kind != BK_NOTE)) {
 				found = 1;
 				break;
 			}
@@ -574,7 +945,8 @@ S_measure(struct lay *L, struct ts_blk *b, double x, double w)
 
 	S_virt_begin(L, &s, &sc, 0);
 	S_place(L, b, x, w);
-	h = L->y;
+	/* with the notes it refers to, which need room on the same page */
+	h = L->y + (L->vnotes > 0 ? L->vnotes + FOOT_SEP - NOTE_GAP : 0);
 	S_virt_end(L, &s);
 	S_pv_free(&sc);
 	return h;
@@ -644,8 +1016,10 @@ S_place_box(struct lay *L, struct ts_blk *b, double x, double w)
 	mk = S_mark(L);
 	for (struct ts_blk *c = side ? side->next : b->first; c != NULL && !L->err; c = c->next)
 		S_place(L, c, ix, iw);
+	/* A clear gap: with less, a full last line reads as if it ran on
+	 * into the owner's initials. */
 	if (side != NULL && !L->err)
-		sb = S_put_beside(L, side, mk, ix + iw + 6, TS_SIDE_W - 6);
+		sb = S_put_beside(L, side, mk, ix + iw + TS_SIDE_GAP, TS_SIDE_W - TS_SIDE_GAP);
 	if (sb > L->y)
 		L->y = sb;
 	L->y += pad;
@@ -668,6 +1042,11 @@ S_place_box(struct lay *L, struct ts_blk *b, double x, double w)
 			S_frame(pg, TB_FILL, x, top, w, bot - top, b->shade, 0, b);
 		if (b->border != TS_NOCOLOUR)
 			S_frame(pg, TB_FRAME, x, top, w, bot - top, b->border, 0.75, b);
+		/* In a shaded or framed box the side column is set off by a
+		 * thin rule down the middle of the gap, as a column of its own. */
+		if (side != NULL)
+			S_frame(pg, TB_RULE, ix + iw + TS_SIDE_GAP / 2 - 0.25, top + pad / 2, 0.5,
+			    bot - top - pad, 0xa6a6a6, 0, b);
 	}
 	L->at_top = 0;
 }
@@ -688,6 +1067,92 @@ S_place_rule(struct lay *L, struct ts_blk *b, double x, double w)
 	L->pending = b->after;
 }
 
+/* ------------------------------------------------------------ graphics */
+
+/*
+ * The size graphic B is drawn at in a column W wide: as given, or scaled
+ * down uniformly to the column's width and to a page's body height, so
+ * that it fits on one page.  Returns the scale.
+ */
+static double
+S_graphic_size(struct lay *L, const struct ts_blk *b, double w, double *gw, double *gh)
+{
+	double s = 1, body = L->m->h - L->m->mt - L->m->mb;
+
+	if (b->gw > w && b->gw > 0)
+		s = w / b->gw;
+	if (b->gh * s > body && b->gh > 0)
+		s = body / b->gh;
+	*gw = b->gw * s;
+	*gh = b->gh * s;
+	return s;
+}
+
+/*
+ * The layouts of a graphic's text, made once.  Charts measure their text
+ * with Helvetica's widths (chart.c), so it is set in Liberation Sans,
+ * metric-compatible, whatever the document's font.
+ */
+static void
+S_graphic_text(struct lay *L, struct ts_blk *b)
+{
+	for (size_t i = 0; i < b->nprims; i++) {
+		struct ts_prim *p = &b->prims[i];
+		PangoFontDescription *fd;
+
+		if (p->k != TP_TEXT || p->lay != NULL)
+			continue;
+		p->lay = pango_layout_new(L->ctx);
+		fd = pango_font_description_new();
+		pango_font_description_set_family(fd, "Liberation Sans");
+		pango_font_description_set_absolute_size(fd, p->size * PANGO_SCALE);
+		pango_font_description_set_weight(fd, p->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+		pango_layout_set_font_description(p->lay, fd);
+		pango_font_description_free(fd);
+		pango_layout_set_text(p->lay, p->text, -1);
+		pango_layout_set_width(p->lay, -1);
+		S_reg(L, p->lay);
+	}
+}
+
+static void
+S_place_graphic(struct lay *L, struct ts_blk *b, double x, double w)
+{
+	struct ts_box bx;
+	double gw, gh, scale = S_graphic_size(L, b, w, &gw, &gh), gap = S_gap(L, b);
+
+	S_graphic_text(L, b);
+	/* Never cut: on to the next page if it does not fit here (with
+	 * what it is kept with). */
+	if (!L->at_top && !L->virt) {
+		double need = gap + gh + (b->keep ? S_after_need(L, b, x, w, 0) : 0);
+
+		if (L->y + need > L->bottom && need - gap <= L->bottom - L->top) {
+			S_new_page(L);
+			gap = 0;
+		} else if (L->y + gap + gh > L->bottom) {
+			S_new_page(L);
+			gap = 0;
+		}
+	}
+	if (L->err)
+		return;
+	L->y += gap;
+	memset(&bx, 0, sizeof(bx));
+	bx.kind = TB_GRAPHIC;
+	bx.x = x;
+	bx.y = L->y;
+	bx.w = gw;
+	bx.h = gh;
+	bx.scale = scale;
+	bx.blk = b;
+	bx.colour = TS_NOCOLOUR;
+	S_append(S_cur(L), &bx);
+	L->y += gh;
+	L->at_top = 0;
+	L->pending = b->after;
+}
+
 /* ------------------------------------------------------------ tables */
 
 /* Minimum (widest word) and maximum (unbroken) width of B's content. */
@@ -700,7 +1165,7 @@ S_minmax(struct lay *L, struct ts_blk *b, double *mn, double *mx)
 	case BK_PARA:
 	case BK_CAPTION: {
 		PangoLayout *lay = ts_inline_layout(L->ctx, L->doc, NULL, &b->st, b->node,
-		    NULL, NULL, (int)L->P->pv.n, L->count);
+		    b->node == NULL ? b->text : NULL, NULL, (int)L->P->pv.n, L->count);
 		PangoLayoutIter *it;
 		PangoRectangle log;
 		double hang = 0, extra = b->indent;
@@ -750,6 +1215,11 @@ S_minmax(struct lay *L, struct ts_blk *b, double *mn, double *mx)
 		}
 		break;
 	}
+	case BK_GRAPHIC:
+		/* A graphic scales down to its column: it wants its width but
+		 * needs none of it. */
+		*mx = b->gw;
+		break;
 	case BK_TABLE: {
 		double cmn[TS_MAX_COLS], cmx[TS_MAX_COLS];
 
@@ -982,7 +1452,11 @@ S_put_slice(struct lay *L, const struct unit *u, double a, double b, int repeat)
 		for (size_t i = 0; i < src->n; i++) {
 			struct ts_box bx = src->b[i];
 
-			if (bx.kind == TB_TEXT || bx.kind == TB_REPT) {
+			if (bx.kind == TB_GRAPHIC) {
+				if (bx.y < a - 0.01 || bx.y >= b - 0.01)
+					continue;
+				bx.rept |= repeat;
+			} else if (bx.kind == TB_TEXT || bx.kind == TB_REPT) {
 				if (bx.y < a - 0.01 || bx.y >= b - 0.01)
 					continue;
 				if (repeat)
@@ -1003,10 +1477,30 @@ S_put_slice(struct lay *L, const struct unit *u, double a, double b, int repeat)
 			}
 			bx.y += dy;
 			S_append(pg, &bx);
+			if (bx.kind == TB_TEXT && bx.blk != NULL && bx.lay != bx.blk->lay2)
+				S_line_notes(L, bx.blk, bx.pl);
 		}
 	}
 	L->y += b - a;
 	L->at_top = 0;
+}
+
+/* What the notes referred to in the lines of U between A and B add to the page's foot. */
+static double
+S_slice_notes(struct lay *L, const struct unit *u, double a, double b)
+{
+	double h = 0;
+
+	if (L->doc->nnotes == 0 || L->virt)
+		return 0;
+	for (size_t i = 0; i < u->c.n; i++) {
+		const struct ts_box *bx = &u->c.b[i];
+
+		if (bx->kind == TB_TEXT && bx->blk != NULL && bx->blk->nrefs > 0 &&
+		    bx->lay != bx->blk->lay2 && bx->y >= a - 0.01 && bx->y < b - 0.01)
+			h += S_line_notes_h(L, bx->blk, bx->pl, L->nfoot > 0 || h > 0);
+	}
+	return h;
 }
 
 /* The lowest cut at or above LIMIT that crosses no line of U below A. */
@@ -1021,7 +1515,7 @@ S_cut(const struct unit *u, double a, double limit)
 		for (size_t i = 0; i < u->c.n; i++) {
 			const struct ts_box *bx = &u->c.b[i];
 
-			if (bx->kind != TB_TEXT && bx->kind != TB_REPT)
+			if (bx->kind != TB_TEXT && bx->kind != TB_REPT && bx->kind != TB_GRAPHIC)
 				continue;
 			if (bx->y > a + 0.01 && bx->y < c - 0.01 && bx->y + bx->h > c + 0.01) {
 				c = bx->y;
@@ -1115,6 +1609,8 @@ S_tbl_caption(struct lay *L, struct tbl *T, int cont)
 	}
 	if (n > 0)
 		L->y += tl[n - 1].y + tl[n - 1].h - y0;
+	for (int i = 0; i < n && !cont; i++)
+		S_line_notes(L, T->cap, tl[i].pl);
 	L->y += T->cap->after;
 	L->at_top = 0;
 	free(tl);
@@ -1165,7 +1661,7 @@ S_put_unit(struct lay *L, struct tbl *T, const struct unit *u, double room, int 
 	while (a < u->h - 0.01 && !L->err) {
 		double avail = L->bottom - L->y, c;
 
-		if (u->h - a <= avail + 0.01) {
+		if (u->h - a + S_slice_notes(L, u, a, u->h) <= avail + 0.01) {
 			S_put_slice(L, u, a, u->h, 0);
 			*fresh = 0;
 			break;
@@ -1180,8 +1676,16 @@ S_put_unit(struct lay *L, struct tbl *T, const struct unit *u, double room, int 
 			*fresh = 1;
 			continue;
 		}
-		/* Taller than the room on a page: cut it between lines. */
+		/* Taller than the room on a page: cut it between lines, higher
+		 * if the notes of the lines above the cut need the room. */
 		c = S_cut(u, a, a + avail);
+		for (int it = 0; it < 16 && L->doc->nnotes > 0; it++) {
+			double nh = S_slice_notes(L, u, a, c);
+
+			if (c - a + nh <= avail + 0.01 || c <= a + 12.01)
+				break;
+			c = S_cut(u, a, a + avail - nh);
+		}
 		S_put_slice(L, u, a, c, 0);
 		a = c;
 		S_tbl_break(L, T);
@@ -1248,8 +1752,13 @@ S_first_need(struct lay *L, struct ts_blk *n, double x, double w, int depth)
 	if (depth > 8)
 		return 0;
 	switch (n->kind) {
+	case BK_TOC:
+		if (n->first != NULL)
+			need = S_first_need(L, n->first, x, w, depth + 1);
+		break;
 	case BK_HEADING:
-	case BK_PARA: {
+	case BK_PARA:
+	case BK_TOCI: {
 		double ind, hang;
 		PangoLayout *lab, *lay = S_text_prepare(L, n, w, &ind, &hang, &lab);
 		struct tline *t;
@@ -1259,6 +1768,9 @@ S_first_need(struct lay *L, struct ts_blk *n, double x, double w, int depth)
 		upto = n->kind == BK_HEADING || n->keep || nl <= 3 ? nl : 2;
 		for (int i = 0; i < upto; i++)
 			need += t[i].h;
+		if (upto > 0 && n->nrefs > 0)
+			need += S_notes_h(L, n, 0, (unsigned)(t[upto - 1].pl->start_index +
+			    t[upto - 1].pl->length), 0);
 		free(t);
 		if (n->keep)
 			need += S_after_need(L, n, x, w, depth);
@@ -1292,6 +1804,14 @@ S_first_need(struct lay *L, struct ts_blk *n, double x, double w, int depth)
 	case BK_RULE:
 		need = 1;
 		break;
+	case BK_GRAPHIC: {
+		double gw;
+
+		S_graphic_size(L, n, w, &gw, &need);
+		if (n->keep)
+			need += S_after_need(L, n, x, w, depth);
+		break;
+	}
 	default:
 		break;
 	}
@@ -1306,6 +1826,7 @@ S_place(struct lay *L, struct ts_blk *b, double x, double w)
 	switch (b->kind) {
 	case BK_HEADING:
 	case BK_PARA:
+	case BK_TOCI:
 		S_place_text(L, b, x, w);
 		break;
 	case BK_LIST:
@@ -1319,6 +1840,9 @@ S_place(struct lay *L, struct ts_blk *b, double x, double w)
 		break;
 	case BK_RULE:
 		S_place_rule(L, b, x, w);
+		break;
+	case BK_GRAPHIC:
+		S_place_graphic(L, b, x, w);
 		break;
 	case BK_BREAK:
 		if (!L->at_top)
@@ -1340,6 +1864,9 @@ S_reset(struct ts_blk *b)
 		b->lay = b->lay2 = NULL;
 		b->lay_w = 0;
 		b->first_page = b->last_page = b->dest_page = 0;
+		for (size_t i = 0; i < b->nprims; i++)
+			b->prims[i].lay = NULL;
+		b->toc_hang = b->toc_slot = 0;   /* the slot's digits may change */
 		S_reset(b->first);
 	}
 }
@@ -1352,7 +1879,8 @@ S_record(struct ts_pages *P)
 		for (size_t i = 0; i < P->pv.p[p].n; i++) {
 			struct ts_box *bx = &P->pv.p[p].b[i];
 
-			if (bx->kind != TB_TEXT || bx->blk == NULL)
+			if ((bx->kind != TB_TEXT && !(bx->kind == TB_GRAPHIC && !bx->rept)) ||
+			    bx->blk == NULL)
 				continue;
 			if (bx->blk->first_page == 0)
 				bx->blk->first_page = (int)p + 1;
@@ -1366,7 +1894,7 @@ S_record(struct ts_pages *P)
 		}
 }
 
-/* A link to a block with no text has nowhere to go: it is drawn as plain text. */
+/* A link to a block with no text has nowhere to go: it is drawn as plain text; a page reference to one prints '?'. */
 static void
 S_dead_links(struct ts_blk *b, struct diag *d)
 {
@@ -1375,6 +1903,10 @@ S_dead_links(struct ts_blk *b, struct diag *d)
 			if (b->links[i].target != NULL && b->links[i].target->dest_page == 0)
 				diag_msg(d, DW_WARNING, b->line, 0,
 				    "the link target has no text to point at: the link is dropped");
+		for (size_t i = 0; i < b->nprefs; i++)
+			if (b->prefs[i].target->dest_page == 0)
+				diag_msg(d, DW_WARNING, b->line, 0,
+				    "the page-ref target has no text on any page: '?' is printed");
 		S_dead_links(b->first, d);
 	}
 }
@@ -1487,6 +2019,10 @@ ts_layout(struct ts_doc *doc, PangoContext *ctx, struct ts_pages *P, struct diag
 	int count = 1;
 
 	memset(P, 0, sizeof(*P));
+	/* Page numbers drawn after pagination (contents, page-ref) get slots
+	 * of two figures: enough below 100 pages, and a document that has
+	 * more is laid out once more with wider slots. */
+	doc->ref_digits = 2;
 	/* page-count in body text: lay out again with the count found,
 	 * until it no longer changes (twice in practice). */
 	for (int pass = 0; pass < 4; pass++) {
@@ -1502,11 +2038,26 @@ ts_layout(struct ts_doc *doc, PangoContext *ctx, struct ts_pages *P, struct diag
 			S_new_page(&L);
 			for (struct ts_blk *b = f->first; b != NULL && !L.err; b = b->next)
 				S_place(&L, b, L.m->ml, L.m->w - L.m->ml - L.m->mr);
+			S_foot_end(&L);
 		}
+		free(L.foot);
+		free(L.carry);
 		if (L.err)
 			return -1;
 		if (P->pv.n > 0)
 			S_cur(&L)->used = L.y;
+		{
+			int digits = 1;
+
+			for (size_t k = P->pv.n; k >= 10; k /= 10)
+				digits++;
+			if (doc->has_prefs && digits > doc->ref_digits && pass < 3) {
+				doc->ref_digits = digits;
+				ts_pages_free(P);
+				S_reset(doc->root);
+				continue;
+			}
+		}
 		if (!doc->body_count || (int)P->pv.n == count)
 			break;
 		count = (int)P->pv.n;

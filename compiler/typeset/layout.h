@@ -22,7 +22,8 @@
 #define TS_MAX_COLS    64              /* wider tables: DE_LIMIT */
 #define TS_MAX_PAGES   10000           /* longer documents: DE_LIMIT */
 #define TS_CELL_PAD    4.0             /* cell padding on every side */
-#define TS_SIDE_W      (28 * TS_MM)    /* a box's side column (action owners) */
+#define TS_SIDE_W      (28 * TS_MM + 7) /* a box's side column (action owners), its gap included */
+#define TS_SIDE_GAP    13.0            /* between a box's text and its side column */
 #define TS_HANG        (15 * TS_MM)    /* a heading label's hanging column, at least */
 #define TS_NOCOLOUR    (-1L)           /* colour field unset */
 
@@ -43,7 +44,36 @@ enum ts_bkind {
 	BK_BOX,      /* tag from role; children: optional BK_SIDE, then blocks */
 	BK_SIDE,     /* text block: a box's side note, tag P */
 	BK_RULE,     /* a horizontal line; no tag */
-	BK_BREAK     /* page-break; no tag */
+	BK_BREAK,    /* page-break; no tag */
+	BK_GRAPHIC,  /* a drawing of shapes (prims), kept on one page; tag Figure */
+	BK_NOTE,     /* text block: a footnote, child of the text block that refers to it; tag Note */
+	BK_TOC,      /* a table of contents: tag TOC; children are entries */
+	BK_TOCI      /* text block: a contents entry, a heading's label and words; tag TOCI */
+};
+
+/* Shapes of a graphic, in the graphic's own points, y down from its top-left corner. */
+enum ts_primkind {
+	TP_RECT,     /* x, y, w, h; fill and/or stroke */
+	TP_LINE,     /* pts; stroke */
+	TP_CIRCLE,   /* centre x, y; radius w; fill */
+	TP_TEXT      /* text with its anchor point x and baseline y */
+};
+
+struct ts_prim {
+	enum ts_primkind  k;
+	double            x, y, w, h;    /* see enum ts_primkind */
+	double           *pts;           /* line: x,y pairs (owned) */
+	size_t            npts;          /* line: number of points */
+	long              fill, stroke;  /* colours or TS_NOCOLOUR for none */
+	double            sw;            /* stroke width */
+	double            dash[8];       /* line: dash and gap lengths */
+	int               ndash;         /* entries in dash; 0: solid */
+	char             *text;          /* text (owned) */
+	double            size;          /* text size, points */
+	int               anchor;        /* text: 0 start, 1 middle, 2 end */
+	int               bold;          /* text: non-zero for bold */
+	double            rotate;        /* text: degrees clockwise about (x, y), as in SVG */
+	PangoLayout      *lay;           /* text: made in stage 2 (owned by ts_pages) */
 };
 
 /* Styles that children inherit. */
@@ -60,6 +90,18 @@ struct ts_link {
 	unsigned       start, end;  /* byte range in the layout's text */
 	char          *uri;         /* external: percent-encoded URI (owned), else NULL */
 	struct ts_blk *target;      /* internal: the block named by "#id", else NULL */
+};
+
+/* A footnote's reference in a text block: its number, a byte range of the layout's text. */
+struct ts_noteref {
+	unsigned       off, len;    /* the number's byte range in the layout's text */
+	struct ts_blk *note;        /* the BK_NOTE block */
+};
+
+/* A page reference: a slot of blank digits in a layout's text, the number drawn into it. */
+struct ts_pageref {
+	unsigned       off, len;    /* the slot's byte range in the layout's text */
+	struct ts_blk *target;      /* the block whose page it shows */
 };
 
 /* A page master. */
@@ -83,7 +125,8 @@ struct ts_blk {
 	int               keep;          /* keep with next */
 	char             *id;            /* link target name or NULL (owned) */
 	int               serial;        /* dest name is "d<serial>"; 0: none wanted */
-	char             *text;          /* plain text of LABEL and SIDE blocks, heading label (owned) */
+	char             *text;          /* plain text of LABEL and SIDE blocks, heading label,
+	                                    graphic's alt (owned) */
 	int               level;         /* heading level 1..6 */
 	double            label_w;       /* list: width of the label column */
 	double            label_need;    /* list: widest label and its gap, 0 until measured */
@@ -95,18 +138,37 @@ struct ts_blk {
 	int               header;        /* row: a header row; cell: a header cell (TH) */
 	long              shade;         /* row, cell, box: fill colour or TS_NOCOLOUR */
 	int               colspan, rowspan, col, row; /* cell: span and grid position */
-	double            h;             /* cell: content height in the unit being built */
+	double            h;             /* cell: content height in the unit being built;
+	                                    note: height of its text at lay_w */
 	/* boxes */
 	int               together;      /* keep-together */
 	long              border;        /* frame colour or TS_NOCOLOUR */
 	double            padding;       /* inside the frame */
 	const char       *role;          /* structure tag (static string) */
+	/* graphics */
+	double            gw, gh;        /* size as given, points */
+	struct ts_prim   *prims;         /* its shapes in drawing order (owned) */
+	size_t            nprims;
 	/* stage 2 caches and results */
 	PangoLayout      *lay;           /* text blocks: layout at lay_w (owned by ts_pages) */
 	double            lay_w;
 	PangoLayout      *lay2;          /* heading label layout (owned by ts_pages) */
 	struct ts_link   *links;         /* links of the current layout (owned) */
 	size_t            nlinks;
+	struct ts_noteref *refs;         /* footnote references of the current layout, in
+	                                    text order (owned) */
+	size_t            nrefs;
+	struct ts_pageref *prefs;        /* page references of the current layout, in text
+	                                    order (owned) */
+	size_t            nprefs;
+	struct ts_blk    *ref;           /* toc entry: the heading it lists */
+	double            toc_hang;      /* toc: the labels' column, 0 until measured */
+	double            toc_slot;      /* toc: the page numbers' column and the least
+	                                    room for leaders, 0 until measured */
+	int               number;        /* note: its number, 1-based through the document */
+	int               foot_page;     /* note, while drawing: the page of its lines drawn
+	                                    with the reference, 1-based; 0: none */
+	size_t            foot_first, foot_n; /* note, while drawing: those lines' boxes */
 	int               dynamic;       /* text has page-number/page-count: never cached */
 	int               first_page, last_page; /* pages of its first and last text line, 1-based; 0: none */
 	double            dest_x, dest_y; /* where its first box is */
@@ -121,7 +183,8 @@ enum ts_boxkind {
 	TB_MARK,   /* the watermark (artefact) */
 	TB_RULE,   /* a filled thin rectangle: rules and table borders */
 	TB_FILL,   /* a shaded rectangle */
-	TB_FRAME   /* a stroked rectangle */
+	TB_FRAME,  /* a stroked rectangle */
+	TB_GRAPHIC /* a graphic (tagged Figure, or an artefact if rept) */
 };
 
 struct ts_box {
@@ -129,6 +192,10 @@ struct ts_box {
 	double            x, y, w, h;    /* top-left and size, points; for lines x is the origin */
 	double            base;          /* lines: baseline y */
 	double            lw;            /* frames: line width */
+	double            scale;         /* graphics: drawing scale (at most 1) */
+	int               rept;          /* graphics: a repeated copy (table header): an artefact */
+	int               cont;          /* note lines: continued from the page of the reference */
+	double            right;         /* toc entry lines: where the page number ends */
 	long              colour;        /* fill/stroke/text colour or TS_NOCOLOUR */
 	PangoLayout      *lay;           /* lines: the layout (owned by ts_pages) */
 	PangoLayoutLine  *pl;            /* lines: the line (owned by lay) */
@@ -166,13 +233,24 @@ struct ts_doc {
 	struct ts_blk   **ids;               /* blocks with an id, sorted by id (owned array) */
 	size_t            nids;
 	int               body_count;        /* body text uses page-count */
+	int               graphics;          /* the document has graphics (their text is Liberation Sans) */
+	struct ts_blk   **notes;             /* BK_NOTE blocks by number - 1 (owned array) */
+	struct ts_blk   **notes_by_node;     /* the same, sorted by element address (owned array) */
+	size_t            nnotes;
 	int               nserial;           /* dest serials given out */
+	int               has_prefs;         /* page-ref or toc: page numbers drawn in slots */
+	int               ref_digits;        /* digits a page number's slot holds (stage 2 sets it) */
+	int               justify;           /* some paragraph is justified */
+	void             *hyph;              /* libhyphen's HyphenDict for justified paragraphs,
+	                                        or NULL for none (owned by ts_render) */
 };
 
 /* read.c: stage 1.  Returns 0, or -1 after reporting in D; free DOC either way. */
 int ts_read(xmlDocPtr print, struct ts_doc *doc, struct diag *d);
 void ts_doc_free(struct ts_doc *doc);
 struct ts_blk *ts_find_id(const struct ts_doc *doc, const char *id);
+/* The BK_NOTE block of <note> element NODE, or NULL (a note inside a note has none). */
+struct ts_blk *ts_find_note(const struct ts_doc *doc, const void *node);
 
 /*
  * inline.c: a layout of inline content: the inline children of NODE, else
@@ -183,6 +261,18 @@ struct ts_blk *ts_find_id(const struct ts_doc *doc, const char *id);
 PangoLayout *ts_inline_layout(PangoContext *ctx, const struct ts_doc *doc,
     struct ts_blk *b, const struct ts_style *st, xmlNodePtr node,
     const char *plain, const char *suffix, int page, int count);
+/*
+ * Footnote B's text at the foot of the page: its number, then a tab to
+ * HANG points, then the note's inline content; later lines hang at HANG.
+ */
+PangoLayout *ts_note_layout(PangoContext *ctx, const struct ts_doc *doc,
+    struct ts_blk *b, double hang, int page, int count);
+/*
+ * Contents entry B (BK_TOCI): its heading's label, a tab to HANG points,
+ * the heading's words (without its notes); later lines hang at HANG.
+ */
+PangoLayout *ts_toc_layout(PangoContext *ctx, const struct ts_doc *doc,
+    struct ts_blk *b, double hang);
 /* The running header or footer slot NODE as a layout (unwrapped). */
 PangoLayout *ts_running_layout(PangoContext *ctx, const struct ts_doc *doc,
     xmlNodePtr node, int page, int count);
@@ -200,9 +290,18 @@ void ts_pages_free(struct ts_pages *p);
 void ts_col_widths(const double *min, const double *max, int n, double avail,
     double *out);
 
-/* draw.c: stage 3.  Returns 0, or -1 after reporting in D. */
+/* What stage 3 did that the PDF post-processing needs to know. */
+struct ts_drawn {
+	char         date[40];   /* the ISO 8601 date given to cairo */
+	const char **alts;       /* each tagged Figure's alt (NULL: none), in the order
+	                            cairo was given them (owned array; the strings are
+	                            the blocks') */
+	size_t       nalts;
+};
+
+/* draw.c: stage 3.  Returns 0, or -1 after reporting in D; free OUT's alts either way. */
 int ts_draw(struct ts_doc *doc, struct ts_pages *p, const char *path,
-    long long epoch, struct diag *d);
+    long long epoch, struct ts_drawn *out, struct diag *d);
 
 /* dump.c: the box dump (format documented there). */
 void ts_dump(const struct ts_pages *p, FILE *out);

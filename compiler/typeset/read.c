@@ -1,6 +1,7 @@
 /* read.c: typesetter stage 1 — the print tree into a block tree with resolved styles. */
 #include "typeset/layout.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,22 @@ struct rd {
 	size_t         nlinks, linkcap;
 	int            err;       /* an error was reported */
 	int            toomany;   /* the block limit was reported */
+	int            innote;    /* scanning a note's content: a note in it is plain text */
+	size_t         notecap;   /* allocated entries of doc->notes */
+	xmlNodePtr    *prefs;     /* page-ref elements seen, checked once ids are known */
+	size_t         nprefs, prefcap;
+	struct ts_blk **tocs;     /* toc blocks, filled once every heading is read */
+	size_t         ntocs, toccap;
 };
+
+/* Append X to the array V of N entries, CAP allocated. */
+#define PUSH(v, n, cap, x) do {                                          \
+	if ((n) == (cap)) {                                              \
+		(cap) = (cap) ? (cap) * 2 : 16;                          \
+		(v) = xreallocarray((v), (cap), sizeof(*(v)));           \
+	}                                                                \
+	(v)[(n)++] = (x);                                                \
+} while (0)
 
 /* Is N an element of the print namespace named NAME (NULL: any)? */
 static int
@@ -224,19 +240,58 @@ S_spacing(struct rd *R, struct ts_blk *b, double defb, double defa)
 	}
 }
 
-/* Record link elements under N for checking, and page-count use. */
+/*
+ * A footnote met in text block B: a BK_NOTE child of B, numbered through
+ * the document, in small type.
+ */
+static struct ts_blk *
+S_note(struct rd *R, struct ts_blk *b, xmlNodePtr n)
+{
+	struct ts_doc *doc = R->doc;
+	struct ts_blk *note = S_new(R, b, BK_NOTE, n);
+
+	if (note == NULL)
+		return NULL;
+	if (doc->nnotes == R->notecap) {
+		R->notecap = R->notecap ? R->notecap * 2 : 16;
+		doc->notes = xreallocarray(doc->notes, R->notecap, sizeof(*doc->notes));
+	}
+	doc->notes[doc->nnotes++] = note;
+	note->number = (int)doc->nnotes;
+	note->text = xasprintf("%d", note->number);
+	note->st.size = doc->size * 0.8;
+	note->st.bold = note->st.italic = 0;
+	note->st.align = 0;
+	note->st.colour = TS_NOCOLOUR;
+	return note;
+}
+
+/* Record link elements under N for checking, footnotes, and page-count use. */
 static void
 S_scan_inline(struct rd *R, struct ts_blk *b, xmlNodePtr n)
 {
 	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
 		if (!S_is(c, NULL))
 			continue;
+		if (S_is(c, "note") && !R->innote) {
+			struct ts_blk *note = S_note(R, b, c);
+
+			if (note == NULL)
+				return;
+			R->innote = 1;
+			S_scan_inline(R, note, c);
+			R->innote = 0;
+			continue;
+		}
 		if (S_is(c, "link")) {
 			if (R->nlinks == R->linkcap) {
 				R->linkcap = R->linkcap ? R->linkcap * 2 : 16;
 				R->links = xreallocarray(R->links, R->linkcap, sizeof(*R->links));
 			}
 			R->links[R->nlinks++] = c;
+		} else if (S_is(c, "page-ref")) {
+			PUSH(R->prefs, R->nprefs, R->prefcap, c);
+			R->doc->has_prefs = 1;
 		} else if (S_is(c, "page-count")) {
 			R->doc->body_count = 1;
 			b->dynamic = 1;
@@ -247,6 +302,167 @@ S_scan_inline(struct rd *R, struct ts_blk *b, xmlNodePtr n)
 }
 
 static void S_blocks(struct rd *, struct ts_blk *, xmlNodePtr);
+
+/* A coordinate attribute (any decimal), or DEF. */
+static double
+S_coord(xmlNodePtr n, const char *name, double def)
+{
+	char *s = S_prop(n, name);
+	double v;
+
+	if (s == NULL || S_num(s, &v) != 0)
+		v = def;
+	free(s);
+	/* The schema allows any decimal; far beyond the paper means nothing. */
+	if (v < -1e5)
+		v = -1e5;
+	if (v > 1e5)
+		v = 1e5;
+	return v;
+}
+
+/*
+ * Numbers separated by spaces and commas ("4 2", "1,2 3,4") into a new
+ * array; *N receives how many.  NULL (and 0) if one does not read.
+ */
+static double *
+S_numbers(const char *s, size_t *n)
+{
+	char *copy = xstrdup(s), *p = copy, *tok;
+	double *v = NULL, x;
+	size_t cap = 0;
+
+	*n = 0;
+	while ((tok = strtok_r(p, " ,\t\n\r", &p)) != NULL) {
+		if (S_num(tok, &x) != 0 || x < -1e5 || x > 1e5) {
+			free(v);
+			v = NULL;
+			*n = 0;
+			break;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
+		v[(*n)++] = x;
+	}
+	free(copy);
+	return v;
+}
+
+/* S with runs of XML white space made one space and none at the ends, as SVG shows text; a new string. */
+static char *
+S_collapse(const char *s)
+{
+	char *r = xmalloc(strlen(s) + 1), *o = r;
+	int space = 1;
+
+	for (; *s != '\0'; s++)
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			if (!space)
+				*o++ = ' ';
+			space = 1;
+		} else {
+			*o++ = *s;
+			space = 0;
+		}
+	if (o > r && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return r;
+}
+
+/*
+ * A graphic's shapes.  Each counts against the block limit: a chart is a
+ * few hundred, and a print tree of millions would be a runaway.
+ */
+static void
+S_graphic(struct rd *R, struct ts_blk *b)
+{
+	size_t cap = 0;
+
+	R->doc->graphics = 1;
+	b->gw = S_pt(b->node, "width", 0);
+	b->gh = S_pt(b->node, "height", 0);
+	b->text = S_prop(b->node, "alt");
+	for (xmlNodePtr n = b->node->children; n != NULL && !R->toomany; n = n->next) {
+		struct ts_prim p;
+		char *s;
+
+		if (!S_is(n, "rect") && !S_is(n, "line") && !S_is(n, "circle") && !S_is(n, "text"))
+			continue;
+		if (++R->doc->nblocks > TS_MAX_BLOCKS) {
+			diag_msg(R->d, DE_LIMIT, xmlGetLineNo(n), 0,
+			    "the print tree has more than 100000 blocks");
+			R->toomany = R->err = 1;
+			return;
+		}
+		memset(&p, 0, sizeof(p));
+		p.fill = S_colour(n, "fill", TS_NOCOLOUR);
+		p.stroke = S_colour(n, "stroke", TS_NOCOLOUR);
+		if (S_is(n, "rect")) {
+			p.k = TP_RECT;
+			p.x = S_coord(n, "x", 0);
+			p.y = S_coord(n, "y", 0);
+			p.w = S_coord(n, "w", 0);
+			p.h = S_coord(n, "h", 0);
+			p.sw = S_pt(n, "stroke-width", 0.5);
+		} else if (S_is(n, "line")) {
+			p.k = TP_LINE;
+			p.sw = S_pt(n, "stroke-width", 1);
+			if ((s = S_prop(n, "points")) != NULL) {
+				p.pts = S_numbers(s, &p.npts);
+				free(s);
+				/* x,y pairs: an odd one out is dropped */
+				p.npts /= 2;
+			}
+			if ((s = S_prop(n, "dash")) != NULL) {
+				size_t nd;
+				double *d = S_numbers(s, &nd), sum = 0;
+				int neg = 0;
+
+				for (size_t i = 0; i < nd; i++) {
+					sum += d[i];
+					neg |= d[i] < 0;
+				}
+				/* cairo puts its context in an error state for a
+				 * negative or all-zero dash, which would stop the
+				 * whole drawing: such a dash is drawn solid */
+				if (nd > 0 && nd <= 8 && sum > 0 && !neg) {
+					memcpy(p.dash, d, nd * sizeof(*d));
+					p.ndash = (int)nd;
+				}
+				free(d);
+				free(s);
+			}
+		} else if (S_is(n, "circle")) {
+			p.k = TP_CIRCLE;
+			p.x = S_coord(n, "cx", 0);
+			p.y = S_coord(n, "cy", 0);
+			p.w = S_pt(n, "r", 0);
+		} else {
+			xmlChar *t = xmlNodeGetContent(n);
+
+			p.k = TP_TEXT;
+			p.x = S_coord(n, "x", 0);
+			p.y = S_coord(n, "y", 0);
+			p.size = S_size(R, n, "size", 8);
+			p.bold = S_yes(n, "bold", 0);
+			p.rotate = fmod(S_coord(n, "rotate", 0), 360);
+			if ((s = S_prop(n, "anchor")) != NULL) {
+				p.anchor = strcmp(s, "middle") == 0 ? 1 : strcmp(s, "end") == 0 ? 2 : 0;
+				free(s);
+			}
+			p.text = S_collapse(t != NULL ? (const char *)t : "");
+			xmlFree(t);
+		}
+		if (b->nprims == cap) {
+			cap = cap ? cap * 2 : 32;
+			b->prims = xreallocarray(b->prims, cap, sizeof(*b->prims));
+		}
+		b->prims[b->nprims++] = p;
+	}
+}
 
 static void
 S_table(struct rd *R, struct ts_blk *t)
@@ -388,6 +604,7 @@ S_blocks(struct rd *R, struct ts_blk *parent, xmlNodePtr xp)
 			b->st.colour = S_colour(n, "colour", b->st.colour);
 			b->indent = S_pt(n, "indent", 0);
 			S_spacing(R, b, 0, incell ? 3 : 6);
+			R->doc->justify |= b->st.align == 3;
 			S_scan_inline(R, b, n);
 		} else if (S_is(n, "list")) {
 			if ((b = S_new(R, parent, BK_LIST, n)) == NULL)
@@ -448,6 +665,39 @@ S_blocks(struct rd *R, struct ts_blk *parent, xmlNodePtr xp)
 		} else if (S_is(n, "page-break")) {
 			if (S_new(R, parent, BK_BREAK, n) == NULL)
 				return;
+		} else if (S_is(n, "toc")) {
+			/* The title, a paragraph before the TOC element (a TOC
+			 * holds only entries), kept with the first entry. */
+			s = S_prop(n, "title");
+			if (s == NULL)
+				s = xstrdup("Contents");
+			if (s[0] != '\0') {
+				if ((b = S_new(R, parent, BK_PARA, NULL)) == NULL) {
+					free(s);
+					return;
+				}
+				b->line = xmlGetLineNo(n);
+				b->text = s;
+				b->st.size = hsize[1];
+				b->st.bold = 1;
+				b->st.italic = 0;
+				b->st.align = 0;
+				b->before = hbefore[1];
+				b->after = hafter[1];
+				b->keep = 1;
+			} else
+				free(s);
+			if ((b = S_new(R, parent, BK_TOC, n)) == NULL)
+				return;
+			b->level = S_int(n, "levels", 2, 6);
+			S_spacing(R, b, 0, 10);
+			PUSH(R->tocs, R->ntocs, R->toccap, b);
+			R->doc->has_prefs = 1;
+		} else if (S_is(n, "graphic")) {
+			if ((b = S_new(R, parent, BK_GRAPHIC, n)) == NULL)
+				return;
+			S_spacing(R, b, 6, 6);
+			S_graphic(R, b);
 		}
 	}
 }
@@ -516,6 +766,34 @@ ts_find_id(const struct ts_doc *doc, const char *id)
 	return NULL;
 }
 
+static int
+S_nodecmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)(*(struct ts_blk *const *)a)->node;
+	uintptr_t y = (uintptr_t)(*(struct ts_blk *const *)b)->node;
+
+	return x < y ? -1 : x > y;
+}
+
+struct ts_blk *
+ts_find_note(const struct ts_doc *doc, const void *node)
+{
+	size_t lo = 0, hi = doc->nnotes;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		uintptr_t m = (uintptr_t)doc->notes_by_node[mid]->node;
+
+		if ((uintptr_t)node == m)
+			return doc->notes_by_node[mid];
+		if ((uintptr_t)node < m)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
 static void
 S_master(struct rd *R, struct ts_master *m, xmlNodePtr n)
 {
@@ -559,6 +837,67 @@ S_master(struct rd *R, struct ts_master *m, xmlNodePtr n)
 			m->frule = S_yes(c, "rule", 1);
 		}
 	}
+}
+
+/* Does heading B print anything: a label or words? */
+static int
+S_heading_shows(const struct ts_blk *b)
+{
+	xmlChar *t;
+	int yes = b->text != NULL && b->text[0] != '\0';
+
+	if (!yes && b->node != NULL && (t = xmlNodeGetContent(b->node)) != NULL) {
+		for (const xmlChar *p = t; *p != '\0' && !yes; p++)
+			yes = *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r';
+		xmlFree(t);
+	}
+	return yes;
+}
+
+/* Every heading under B, in reading order, into *V (contents pages list none of theirs). */
+static void
+S_headings(struct ts_blk *b, struct ts_blk ***v, size_t *n, size_t *cap)
+{
+	for (; b != NULL; b = b->next) {
+		if (b->kind == BK_HEADING && S_heading_shows(b))
+			PUSH(*v, *n, *cap, b);
+		if (b->kind != BK_TOC)
+			S_headings(b->first, v, n, cap);
+	}
+}
+
+/* Each contents block gets an entry for every heading down to its level. */
+static void
+S_fill_tocs(struct rd *R)
+{
+	struct ts_blk **h = NULL;
+	size_t nh = 0, cap = 0;
+
+	if (R->ntocs == 0)
+		return;
+	S_headings(R->doc->root, &h, &nh, &cap);
+	for (size_t t = 0; t < R->ntocs && !R->toomany; t++) {
+		struct ts_blk *toc = R->tocs[t];
+
+		for (size_t i = 0; i < nh; i++) {
+			struct ts_blk *e;
+
+			if (h[i]->level > toc->level)
+				continue;
+			if ((e = S_new(R, toc, BK_TOCI, h[i]->node)) == NULL)
+				break;
+			e->line = toc->line;
+			e->ref = h[i];
+			e->level = h[i]->level;
+			e->text = xstrdup(h[i]->text != NULL ? h[i]->text : "");
+			e->st.bold = h[i]->level == 1;
+			e->st.italic = 0;
+			e->st.align = 0;
+			e->indent = (h[i]->level - 1) * 12;
+			e->after = 3;
+		}
+	}
+	free(h);
 }
 
 int
@@ -629,6 +968,13 @@ ts_read(xmlDocPtr print, struct ts_doc *doc, struct diag *d)
 	if (R.err)
 		goto out;
 
+	/* Notes by element, for the inline walk that meets them. */
+	doc->notes_by_node = xcalloc(doc->nnotes ? doc->nnotes : 1, sizeof(*doc->notes_by_node));
+	if (doc->nnotes > 0) {
+		memcpy(doc->notes_by_node, doc->notes, doc->nnotes * sizeof(*doc->notes));
+		qsort(doc->notes_by_node, doc->nnotes, sizeof(*doc->notes_by_node), S_nodecmp);
+	}
+
 	/* Ids, then the links that name them. */
 	doc->ids = xcalloc(doc->nids ? doc->nids : 1, sizeof(*doc->ids));
 	doc->nids = 0;
@@ -656,8 +1002,24 @@ ts_read(xmlDocPtr print, struct ts_doc *doc, struct diag *d)
 		}
 		free(s);
 	}
+	for (size_t i = 0; i < R.nprefs; i++) {
+		s = S_prop(R.prefs[i], "ref");
+		if (s == NULL)
+			s = xstrdup("");
+		if (ts_find_id(doc, s) == NULL) {
+			diag_msg(d, DE_UNKNOWN_REF, xmlGetLineNo(R.prefs[i]), 0,
+			    "page-ref", s, "a block of this document");
+			R.err = 1;
+		}
+		free(s);
+	}
+	S_fill_tocs(&R);
+	if (R.toomany)
+		R.err = 1;
 out:
 	free(R.links);
+	free(R.prefs);
+	free(R.tocs);
 	return R.err ? -1 : 0;
 }
 
@@ -671,9 +1033,16 @@ S_free_blk(struct ts_blk *b)
 		free(b->id);
 		free(b->text);
 		free(b->pct);
+		for (size_t i = 0; i < b->nprims; i++) {
+			free(b->prims[i].pts);
+			free(b->prims[i].text);
+		}
+		free(b->prims);
 		for (size_t i = 0; i < b->nlinks; i++)
 			free(b->links[i].uri);
 		free(b->links);
+		free(b->refs);
+		free(b->prefs);
 		free(b);
 		b = next;
 	}
@@ -694,5 +1063,7 @@ ts_doc_free(struct ts_doc *doc)
 		free(doc->m[i].name);
 	S_free_blk(doc->root);
 	free(doc->ids);
+	free(doc->notes);
+	free(doc->notes_by_node);
 	memset(doc, 0, sizeof(*doc));
 }

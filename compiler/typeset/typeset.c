@@ -1,10 +1,14 @@
-/* typeset.c: ts_render() — one pango context, the font check, and the three stages in order. */
+/* typeset.c: ts_render() — one pango context, the font and hyphenation checks, the three stages in order, then the PDF's post-processing. */
 #include "typeset/typeset.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include <hyphen.h>
+
+#include "pdfpost.h"
 #include "typeset/layout.h"
 #include "util.h"
 
@@ -56,39 +60,108 @@ ts_font_ok(PangoFontMap *fm, PangoContext *ctx, const char *family)
 	return ok;
 }
 
+/* Non-zero, after reporting DF_FONT, if FAMILY is not installed. */
+static int
+S_font_missing(PangoFontMap *fm, PangoContext *ctx, const char *family, struct diag *d)
+{
+	char *msg;
+
+	if (ts_font_ok(fm, ctx, family))
+		return 0;
+	msg = xasprintf("font '%s' is not installed%s", family,
+	    strncasecmp(family, "Liberation ", 11) == 0 ?
+	    ": install the Debian package fonts-liberation2" : "");
+	diag_msg(d, DF_FONT, 0, 0, msg);
+	free(msg);
+	return 1;
+}
+
+/* The en-GB patterns Debian's hyphen-en-gb installs; CSDOC_HYPHEN_DIC names another file. */
+#define HYPHEN_DIC "/usr/share/hyphen/hyph_en_GB.dic"
+
+/*
+ * The hyphenation patterns for DOC's justified paragraphs into doc->hyph.
+ * Patterns are English: a document in another language is not
+ * hyphenated.  Returns 0, or -1 after reporting DF_HYPHEN: a missing file
+ * is an error that names the package, never a silent change of layout.
+ */
+static int
+S_hyphen_load(struct ts_doc *doc, struct diag *d)
+{
+	const char *path = getenv("CSDOC_HYPHEN_DIC");
+	FILE *f;
+
+	if (!doc->justify || (doc->lang != NULL && strncasecmp(doc->lang, "en", 2) != 0))
+		return 0;
+	if (path == NULL || path[0] == '\0')
+		path = HYPHEN_DIC;
+	/* opened here, not by hnj_hyphen_load(), which prints its own complaint */
+	if ((f = fopen(path, "r")) != NULL) {
+		doc->hyph = hnj_hyphen_load_file(f);
+		fclose(f);
+	}
+	if (doc->hyph == NULL) {
+		char *msg = xasprintf("the hyphenation patterns %s cannot be read: install the Debian package hyphen-en-gb",
+		    path);
+
+		diag_msg(d, DF_HYPHEN, 0, 0, msg);
+		free(msg);
+		return -1;
+	}
+	return 0;
+}
+
 int
 ts_render(xmlDocPtr print, const char *pdf_path, const struct ts_options *opt,
     struct diag *d)
 {
 	struct ts_doc doc;
 	struct ts_pages pages;
+	struct ts_drawn drawn;
 	PangoFontMap *fm = NULL;
 	PangoContext *ctx = NULL;
 	int rc = -1;
 
 	memset(&pages, 0, sizeof(pages));
+	memset(&drawn, 0, sizeof(drawn));
 	if (ts_read(print, &doc, d) != 0)
 		goto out;
 	ctx = ts_context(&fm, doc.lang);
-	if (!ts_font_ok(fm, ctx, doc.font)) {
-		char *msg = xasprintf("font '%s' is not installed%s", doc.font,
-		    strncasecmp(doc.font, "Liberation ", 11) == 0 ?
-		    ": install the Debian package fonts-liberation2" : "");
-
-		diag_msg(d, DF_FONT, 0, 0, msg);
-		free(msg);
+	/* Graphics' text is Liberation Sans whatever the body's font (layout.c). */
+	if (S_font_missing(fm, ctx, doc.font, d) ||
+	    (doc.graphics && S_font_missing(fm, ctx, "Liberation Sans", d)))
 		goto out;
-	}
+	if (S_hyphen_load(&doc, d) != 0)
+		goto out;
 	if (ts_layout(&doc, ctx, &pages, d) != 0)
 		goto out;
 	if (opt != NULL && opt->boxes != NULL)
 		ts_dump(&pages, opt->boxes);
-	if (pdf_path != NULL &&
-	    ts_draw(&doc, &pages, pdf_path, opt != NULL ? opt->epoch : -1, d) != 0)
-		goto out;
+	if (pdf_path != NULL) {
+		struct pdfpost pp;
+
+		if (ts_draw(&doc, &pages, pdf_path, opt != NULL ? opt->epoch : -1, &drawn, d) != 0)
+			goto out;
+		/* What cairo 1.16 cannot write; the Info dictionary's values again for the XMP. */
+		memset(&pp, 0, sizeof(pp));
+		pp.lang = doc.lang != NULL && doc.lang[0] != '\0' ? doc.lang : "en-GB";
+		pp.title = doc.title;
+		pp.author = doc.author;
+		pp.subject = doc.subject;
+		pp.keywords = doc.keywords;
+		pp.creator = "csdoc";
+		pp.date = drawn.date;
+		pp.alts = drawn.alts;
+		pp.nalts = drawn.nalts;
+		if (pdfpost_apply(pdf_path, &pp, d) != 0)
+			goto out;
+	}
 	rc = 0;
 out:
+	free(drawn.alts);
 	ts_pages_free(&pages);
+	if (doc.hyph != NULL)
+		hnj_hyphen_free(doc.hyph);
 	ts_doc_free(&doc);
 	if (ctx != NULL)
 		g_object_unref(ctx);

@@ -41,6 +41,11 @@ pdf_structure() {
 	if grep -q '<a href' "$compiled"; then
 		grep -q '"/Link"' "$pdf.tags" || { echo "no /Link"; return 1; }
 	fi
+	# the language, the title shown in the window, XMP metadata (added after cairo)
+	qpdf --json --json-key=qpdf "$pdf" >"$pdf.json"
+	grep -q '"/Lang": "u:en-GB"' "$pdf.json" || { echo "no /Lang en-GB"; return 1; }
+	grep -q '"/DisplayDocTitle": true' "$pdf.json" || { echo "no DisplayDocTitle"; return 1; }
+	grep -q '"/Type": "/Metadata"' "$pdf.json" || { echo "no XMP metadata"; return 1; }
 	# as many bookmarks as headings
 	marks=$(qpdf --json --json-key=outlines "$pdf" | grep -c '"title"')
 	heads=$(qpdf --json --json-key=qpdf "$pdf" | grep -c '"/S": "/H[1-6]"')
@@ -102,7 +107,7 @@ regress_run() {
 		fi
 		pdfinfo "$pdf" >"$work/info" 2>&1
 		check "regress/$name: tagged PDF" grep -q '^Tagged: *yes' "$work/info"
-		check "regress/$name: structure tags and bookmarks" pdf_structure "$pdf" "$work/$name.compiled.xml"
+		check "regress/$name: structure tags, language, metadata and bookmarks" pdf_structure "$pdf" "$work/$name.compiled.xml"
 		check "regress/$name: PDF title" grep -q '^Title: *..' "$work/info"
 		check "regress/$name: PDF author" grep -q '^Author: *..' "$work/info"
 		check "regress/$name: PDF has the sample's text" pdf_has_text "$pdf" "$work/$name.compiled.xml"

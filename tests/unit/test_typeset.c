@@ -1,4 +1,4 @@
-/* test_typeset.c: the typesetter — line breaking, pagination rules, tables, page numbers, and the PDF it writes. */
+/* test_typeset.c: the typesetter — line breaking, hyphenation, pagination rules, tables, graphics, footnotes, contents and page references, page numbers, and the PDF it writes. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,7 +9,9 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include <hyphen.h>
 #include <libxml/parser.h>
+#include <qpdf/qpdf-c.h>
 
 #include "diag.h"
 #include "typeset/layout.h"
@@ -959,6 +961,810 @@ test_tall_header(void **state)
 	}
 }
 
+
+/* ------------------------------------------------------------ graphics */
+
+/* Page PAGE of the PDF at PATH as pixels at 72 dpi: one pixel a point. */
+struct img {
+	int            w, h;
+	unsigned char *px;   /* RGB rows (owned) */
+};
+
+static void
+S_raster(const char *path, int page, struct img *im)
+{
+	char cmd[512], out[64];
+	FILE *f;
+	int max;
+
+	snprintf(out, sizeof(out), "%s-r", path);
+	snprintf(cmd, sizeof(cmd), "pdftoppm -r 72 -f %d -l %d -singlefile %s %s", page, page,
+	    path, out);
+	assert_int_equal(system(cmd), 0);
+	strncat(out, ".ppm", sizeof(out) - strlen(out) - 1);
+	f = fopen(out, "rb");
+	assert_non_null(f);
+	assert_int_equal(fscanf(f, "P6 %d %d %d", &im->w, &im->h, &max), 3);
+	fgetc(f);
+	im->px = xmalloc((size_t)im->w * (size_t)im->h * 3);
+	assert_int_equal(fread(im->px, 3, (size_t)im->w * (size_t)im->h, f),
+	    (size_t)im->w * (size_t)im->h);
+	fclose(f);
+	unlink(out);
+}
+
+/* The colour at point (X, Y) as 0xrrggbb. */
+static long
+S_px(const struct img *im, double x, double y)
+{
+	int i = (int)x, j = (int)y;
+	const unsigned char *p;
+
+	assert_true(i >= 0 && i < im->w && j >= 0 && j < im->h);
+	p = im->px + ((size_t)j * (size_t)im->w + (size_t)i) * 3;
+	return (long)p[0] << 16 | (long)p[1] << 8 | p[2];
+}
+
+/* Dark pixels in the rectangle X0..X1, Y0..Y1 (points). */
+static int
+S_dark(const struct img *im, double x0, double y0, double x1, double y1)
+{
+	int n = 0;
+
+	for (double y = y0; y < y1; y++)
+		for (double x = x0; x < x1; x++) {
+			long c = S_px(im, x, y);
+
+			n += (c >> 16 & 0xff) < 128 && (c >> 8 & 0xff) < 128 && (c & 0xff) < 128;
+		}
+	return n;
+}
+
+/* The Nth graphic record of DUMP (0-based); 0 if there is none. */
+static int
+S_graphic_rec(const char *dump, int n, struct rec *g)
+{
+	for (int i = 0; S_rec(dump, i, g); i++)
+		if (strcmp(g->kind, "graphic") == 0 && n-- == 0)
+			return 1;
+	return 0;
+}
+
+static void
+test_graphic(void **state)
+{
+	char path[] = "/tmp/csdoc-ts-XXXXXX", cmd[256];
+	xmlDocPtr doc = S_file(FIX "graphic.xml");
+	double colw = 595.28 - 40 * TS_MM;
+	char *dump, *out, *fig;
+	struct rec g, w;
+	struct img im;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(S_render(doc, path, &dump, NULL), 0);
+	/* Both graphics in the dump, at their drawn sizes, in the column. */
+	assert_true(S_graphic_rec(dump, 0, &g) && S_graphic_rec(dump, 1, &w));
+	assert_int_equal(g.page, 1);
+	assert_true(fabs(g.x - 20 * TS_MM) < 0.01 && fabs(g.w - 200) < 0.01 && fabs(g.h - 100) < 0.01);
+	/* Wider than the column: scaled down uniformly to its width. */
+	assert_true(fabs(w.x - 20 * TS_MM) < 0.01 && fabs(w.w - colw) < 0.01);
+	assert_true(fabs(w.h - 200 * colw / 1000) < 0.01);
+	assert_true(w.y > g.y + g.h);
+	assert_true(S_page_of(dump, "Between") == 1 && S_page_of(dump, "After the") == 1);
+
+	S_raster(path, 1, &im);
+	/* The bars where the shapes put them, the paper around them. */
+	assert_int_equal(S_px(&im, g.x + 35, g.y + 80), 0xff0000);
+	assert_int_equal(S_px(&im, g.x + 35, g.y + 50), 0xffffff);
+	assert_int_equal(S_px(&im, g.x + 85, g.y + 30), 0x0000ff);
+	assert_int_equal(S_px(&im, g.x + 85, g.y + 15), 0xffffff);
+	assert_int_equal(S_px(&im, g.x + 150, g.y + 50), 0x00ff00);
+	/* The turned text runs up from its anchor (180, 90), its letters to the left of it ... */
+	assert_true(S_dark(&im, g.x + 170, g.y + 25, g.x + 180, g.y + 89) > 100);
+	assert_int_equal(S_dark(&im, g.x + 182, g.y + 10, g.x + 200, g.y + 89), 0);
+	/* ... not along the baseline, as it would run unturned. */
+	assert_int_equal(S_dark(&im, g.x + 105, g.y + 70, g.x + 168, g.y + 89), 0);
+	/* The middle-anchored title is centred on x = 100. */
+	assert_true(S_dark(&im, g.x + 85, g.y + 4, g.x + 100, g.y + 13) > 5);
+	assert_true(S_dark(&im, g.x + 100, g.y + 4, g.x + 115, g.y + 13) > 5);
+	assert_int_equal(S_dark(&im, g.x + 60, g.y + 2, g.x + 80, g.y + 14), 0);
+	/* The scaled graphic's bar at its right end, and nothing beyond the column. */
+	assert_int_equal(S_px(&im, w.x + 0.95 * colw, w.y + w.h / 3), 0xff0000);
+	assert_int_equal(S_px(&im, w.x + 0.85 * colw, w.y + w.h / 3), 0xffffff);
+	assert_int_equal(S_dark(&im, w.x + colw + 1, w.y, 595, w.y + w.h), 0);
+	free(im.px);
+
+	/* Tagged Figures holding their own text: no P or Span inside them. */
+	snprintf(cmd, sizeof(cmd), "pdfinfo -struct %s 2>&1", path);
+	out = S_cmd(cmd);
+	fig = strstr(out, "  Figure\n");
+	assert_non_null(fig);
+	assert_true(strncmp(fig + 9, "    ", 4) != 0);
+	assert_non_null(strstr(fig + 9, "  Figure\n"));
+	free(out);
+	S_pdf_ok(path);
+	free(dump);
+	unlink(path);
+	xmlFreeDoc(doc);
+}
+
+static void
+test_graphic_keep(void **state)
+{
+	xmlDocPtr doc = S_file(FIX "keep-graphic.xml");
+	double body = 841.89 - 50 * TS_MM;
+	struct rec g, t;
+	char *dump;
+
+	(void)state;
+	assert_int_equal(S_render(doc, NULL, &dump, NULL), 0);
+	/* The graphic does not fit under the filler: it moves, its caption with it. */
+	assert_int_equal(S_page_of(dump, "Filler paragraph 32."), 1);
+	assert_int_equal(S_page_of(dump, "Caption of the chart"), 2);
+	assert_true(S_graphic_rec(dump, 0, &g));
+	assert_int_equal(g.page, 2);
+	assert_true(fabs(g.h - 300) < 0.01);
+	/* Taller than a page's body: scaled to fit one, alone on its page. */
+	assert_true(S_graphic_rec(dump, 1, &t));
+	assert_int_equal(t.page, 3);
+	assert_true(fabs(t.y - 25 * TS_MM) < 0.01 && fabs(t.h - body) < 0.01);
+	assert_true(fabs(t.w - 300 * body / 1000) < 0.01);
+	assert_int_equal(S_page_of(dump, "After."), 4);
+	free(dump);
+	xmlFreeDoc(doc);
+}
+
+/*
+ * Graphics that draw nothing a Figure could hold: empty, all outside their
+ * box, of no size.  cairo fails on a structure element without content, so
+ * each still gets some; and graphics in table cells, header rows included.
+ */
+static void
+test_graphic_awkward(void **state)
+{
+	static const char *const bodies[] = {
+		"<graphic width=\"100\" height=\"50\" alt=\"empty\"/>",
+		"<graphic width=\"0\" height=\"0\" alt=\"no size\"><rect x=\"0\" y=\"0\" w=\"9\" h=\"9\" fill=\"#000000\"/></graphic>",
+		"<graphic width=\"100\" height=\"50\" alt=\"outside\"><rect x=\"-500\" y=\"-90000\" w=\"9\" h=\"9\" fill=\"#000000\"/>"
+		"<text x=\"5000\" y=\"10\">far</text><line points=\"0,0 0,0\" stroke=\"#000000\" dash=\"0 0\"/>"
+		"<circle cx=\"-5\" cy=\"5\" r=\"0\" fill=\"#000000\"/><text x=\"5\" y=\"10\"> </text></graphic>",
+		"<para>Text</para><graphic width=\"100\" height=\"50\" alt=\"a\"/><para>More</para>",
+		"<table><row header=\"yes\"><cell><graphic width=\"100\" height=\"50\" alt=\"head\">"
+		"<rect x=\"0\" y=\"0\" w=\"100\" h=\"50\" fill=\"#ff0000\"/></graphic></cell></row>"
+		"<row><cell><para>x</para><graphic width=\"800\" height=\"400\" alt=\"cell\">"
+		"<rect x=\"0\" y=\"0\" w=\"800\" h=\"400\" fill=\"#00ff00\"/></graphic></cell></row>"
+		"<row><cell><graphic width=\"100\" height=\"700\" alt=\"tall\">"
+		"<rect x=\"0\" y=\"0\" w=\"100\" h=\"700\" fill=\"#00ff00\"/></graphic></cell></row></table>",
+	};
+	char path[] = "/tmp/csdoc-ts-XXXXXX";
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	for (size_t i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
+		struct buf b = { NULL, 0, 0 };
+		xmlDocPtr doc;
+		char *dump;
+
+		buf_printf(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\">%s</flow></document>",
+		    bodies[i]);
+		doc = S_mem(buf_str(&b));
+		buf_free(&b);
+		assert_int_equal(S_render(doc, path, &dump, NULL), 0);
+		S_on_paper(dump, 25 * TS_MM);
+		S_pdf_ok(path);
+		free(dump);
+		xmlFreeDoc(doc);
+	}
+	unlink(path);
+}
+
+/* The /Alt of every Figure under K, in order, each followed by '|'. */
+static void
+S_figure_alts(qpdf_data q, qpdf_oh k, struct buf *out, int depth)
+{
+	assert_true(depth < 100);
+	if (qpdf_oh_is_array(q, k)) {
+		int n = qpdf_oh_get_array_n_items(q, k);
+
+		for (int i = 0; i < n; i++)
+			S_figure_alts(q, qpdf_oh_get_array_item(q, k, i), out, depth + 1);
+		return;
+	}
+	if (!qpdf_oh_is_dictionary(q, k) || !qpdf_oh_has_key(q, k, "/S"))
+		return;
+	if (strcmp(qpdf_oh_get_name(q, qpdf_oh_get_key(q, k, "/S")), "/Figure") == 0) {
+		buf_puts(out, qpdf_oh_has_key(q, k, "/Alt") ?
+		    qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, k, "/Alt")) : "-");
+		buf_putc(out, '|');
+	}
+	if (qpdf_oh_has_key(q, k, "/K"))
+		S_figure_alts(q, qpdf_oh_get_key(q, k, "/K"), out, depth + 1);
+}
+
+/*
+ * What cairo cannot write, added after it: /Lang, the Figures' /Alt in
+ * reading order, DisplayDocTitle, XMP; still tagged, still reproducible.
+ */
+static void
+test_pdf_post(void **state)
+{
+	char p1[] = "/tmp/csdoc-ts-XXXXXX", p2[] = "/tmp/csdoc-ts-XXXXXX";
+	xmlDocPtr doc = S_file(FIX "graphic.xml");
+	struct buf alts = { NULL, 0, 0 };
+	char *a, *b;
+	size_t na, nb;
+	qpdf_data q;
+	qpdf_oh root, vp;
+	int fd1 = mkstemp(p1), fd2 = mkstemp(p2);
+
+	(void)state;
+	assert_true(fd1 >= 0 && fd2 >= 0);
+	close(fd1);
+	close(fd2);
+	assert_int_equal(S_render(doc, p1, NULL, NULL), 0);
+	assert_int_equal(S_render(doc, p2, NULL, NULL), 0);
+	a = S_slurp(p1, &na);
+	b = S_slurp(p2, &nb);
+	assert_int_equal(na, nb);
+	assert_memory_equal(a, b, na);
+	free(a);
+	free(b);
+	S_pdf_ok(p1);
+
+	q = qpdf_init();
+	qpdf_silence_errors(q);
+	assert_int_equal(qpdf_read(q, p1, NULL) & QPDF_ERRORS, 0);
+	root = qpdf_get_root(q);
+	/* no lang on the document: en-GB */
+	assert_string_equal(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, root, "/Lang")), "en-GB");
+	vp = qpdf_oh_get_key(q, root, "/ViewerPreferences");
+	assert_true(qpdf_oh_get_bool_value(q, qpdf_oh_get_key(q, vp, "/DisplayDocTitle")));
+	assert_true(qpdf_oh_is_stream(q, qpdf_oh_get_key(q, root, "/Metadata")));
+	S_figure_alts(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), "/K"),
+	    &alts, 0);
+	assert_string_equal(buf_str(&alts),
+	    "Two bars: red 40, blue 80|A graphic twice as wide as the column|");
+	assert_string_equal(qpdf_get_info_key(q, "/Title"), "Graphics");
+	assert_false(qpdf_has_error(q));
+	qpdf_cleanup(&q);
+	buf_free(&alts);
+
+	/* The document's own language. */
+	xmlSetProp(xmlDocGetRootElement(doc), (const xmlChar *)"lang", (const xmlChar *)"cy");
+	assert_int_equal(S_render(doc, p1, NULL, NULL), 0);
+	q = qpdf_init();
+	qpdf_silence_errors(q);
+	assert_int_equal(qpdf_read(q, p1, NULL) & QPDF_ERRORS, 0);
+	assert_string_equal(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Lang")), "cy");
+	qpdf_cleanup(&q);
+	unlink(p1);
+	unlink(p2);
+	xmlFreeDoc(doc);
+}
+
+/*
+ * A box's side column (an action's owners) stands clear of the box's text:
+ * the side text began 6pt after a full line, which read as if the line ran
+ * on into the initials.  In a shaded box a thin rule divides the two.
+ */
+static void
+test_side_gap(void **state)
+{
+	struct buf b = { NULL, 0, 0 };
+	xmlDocPtr doc;
+	char *dump;
+	struct rec r;
+	double textr = 0, sidex = 0, rulex = 0;
+	int rules = 0;
+
+	(void)state;
+	buf_printf(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\">"
+	    "<box side=\"SG\" shade=\"#eeeeee\" padding=\"4\"><para align=\"justify\">%s</para></box>"
+	    "<box side=\"HV\"><para>Unshaded.</para></box></flow></document>", lorem);
+	doc = S_mem(buf_str(&b));
+	buf_free(&b);
+	assert_int_equal(S_render(doc, NULL, &dump, NULL), 0);
+	for (int i = 0; S_rec(dump, i, &r); i++) {
+		if (strcmp(r.kind, "text") == 0 && strcmp(r.text, "SG") == 0)
+			sidex = r.x;
+		else if (strcmp(r.kind, "text") == 0 && strcmp(r.text, "HV") != 0 && r.x + r.w > textr)
+			textr = r.x + r.w;
+		else if (strcmp(r.kind, "rule") == 0 && r.h > r.w) {
+			rulex = r.x;
+			rules++;
+		}
+	}
+	assert_true(sidex > 0 && textr > 0);
+	assert_true(sidex - textr >= 12);
+	/* One rule, in the shaded box only, in the middle of the gap. */
+	assert_int_equal(rules, 1);
+	assert_true(rulex > textr + 3 && rulex + 0.5 < sidex - 3);
+	free(dump);
+	xmlFreeDoc(doc);
+}
+
+/* ------------------------------------------------------------ footnotes */
+
+/* The page of the line of B that holds byte OFF of its text, 0 if none. */
+static int
+S_ref_page(const struct ts_pages *P, const struct ts_blk *b, unsigned off)
+{
+	for (size_t p = 0; p < P->pv.n; p++)
+		for (size_t i = 0; i < P->pv.p[p].n; i++) {
+			const struct ts_box *bx = &P->pv.p[p].b[i];
+
+			if (bx->kind == TB_TEXT && bx->blk == b && bx->lay == b->lay &&
+			    off >= (unsigned)bx->pl->start_index &&
+			    off < (unsigned)(bx->pl->start_index + bx->pl->length))
+				return (int)p + 1;
+		}
+	return 0;
+}
+
+/*
+ * For every page of R: the notes are below all the body text, the rule
+ * between; every note is on the page of its reference (SPLIT: a note was
+ * cut as a last resort, and those after it may follow on later pages) and
+ * numbered in order.  Returns the number of notes.
+ */
+static int
+S_check_notes(struct run *r, int split)
+{
+	for (size_t p = 0; p < r->pages.pv.n; p++) {
+		const struct ts_page *pg = &r->pages.pv.p[p];
+		double body = 0, foot = 1e9, bottom = pg->m->h - pg->m->mb;
+
+		for (size_t i = 0; i < pg->n; i++) {
+			const struct ts_box *bx = &pg->b[i];
+
+			if (bx->kind != TB_TEXT)
+				continue;
+			if (bx->blk->kind == BK_NOTE)
+				foot = fmin(foot, bx->y);
+			else
+				body = fmax(body, bx->y + bx->h);
+			assert_true(bx->y + bx->h <= bottom + 0.01);
+		}
+		if (foot < 1e9)
+			assert_true(body + 11 <= foot);
+	}
+	for (size_t k = 0; k < r->doc.nnotes; k++) {
+		struct ts_blk *note = r->doc.notes[k], *b = note->parent;
+		size_t j;
+
+		assert_int_equal(note->number, (int)k + 1);
+		for (j = 0; j < b->nrefs && b->refs[j].note != note; j++)
+			;
+		assert_true(j < b->nrefs);
+		if (!split)
+			assert_int_equal(note->first_page, S_ref_page(&r->pages, b, b->refs[j].off));
+		else
+			assert_true(note->first_page >= S_ref_page(&r->pages, b, b->refs[j].off));
+	}
+	return (int)r->doc.nnotes;
+}
+
+static void
+test_notes(void **state)
+{
+	char path[] = "/tmp/csdoc-ts-XXXXXX", cmd[256];
+	xmlDocPtr doc = S_file(FIX "notes.xml");
+	struct run r;
+	char *dump, *out;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	S_layout(&r, doc);
+	assert_int_equal(S_check_notes(&r, 0), 15);
+	S_run_free(&r);
+	assert_int_equal(S_render(doc, path, &dump, NULL), 0);
+	/* the number and the text at the foot, the text hanging after the number */
+	assert_non_null(strstr(dump, "\"1 A note on a heading.\""));
+	assert_non_null(strstr(dump, "\"15 Note on paragraph 59: a short remark.\""));
+	assert_non_null(strstr(dump, "\"Footnotes1\""));
+	S_pdf_ok(path);
+	/* Each Note is in the paragraph, after the line that refers to it. */
+	snprintf(cmd, sizeof(cmd), "pdfinfo -struct-text %s 2>&1", path);
+	out = S_cmd(cmd);
+	assert_non_null(strstr(out, "\n    Note (inline)\n      \"2Note on paragraph 3"));
+	free(out);
+	/* The heading's bookmark leaves its note's number out. */
+	snprintf(cmd, sizeof(cmd), "qpdf --qdf --object-streams=disable %s - 2>/dev/null | grep -a -c '/Title (1. Footnotes)'", path);
+	out = S_cmd(cmd);
+	assert_string_equal(out, "1\n");
+	free(out);
+	free(dump);
+	unlink(path);
+	xmlFreeDoc(doc);
+}
+
+/* A note of N words, numbered in its text. */
+static void
+S_note_text(struct buf *b, int n)
+{
+	buf_puts(b, "<note>");
+	for (int i = 0; i < n; i++)
+		buf_printf(b, "word%d ", i);
+	buf_puts(b, "</note>");
+}
+
+/*
+ * Pages full of notes: long notes at every offset on the page move the
+ * line that refers to them to the next page; notes in a table's cells and
+ * in a box kept together; a note longer than a page is cut as a last
+ * resort and goes on over the next pages, every word once.
+ */
+static void
+test_notes_full(void **state)
+{
+	char path[] = "/tmp/csdoc-ts-XXXXXX";
+	int fd = mkstemp(path), moved = 0;
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	for (int shift = 0; shift < 60; shift += 6) {
+		struct buf b = { NULL, 0, 0 };
+		xmlDocPtr doc;
+		struct run r;
+
+		buf_printf(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\">"
+		    "<para space-before=\"%d\">Start.</para>", shift);
+		for (int i = 0; i < 24; i++) {
+			buf_printf(&b, "<para>%s", i % 4 == 0 ? lorem : "Short paragraph");
+			if (i % 3 != 1)
+				S_note_text(&b, 20 + 25 * (i % 5));
+			buf_puts(&b, " and the rest of it.</para>");
+			if (i == 10) {
+				buf_puts(&b, "<table><row header=\"yes\"><cell><para>Head");
+				S_note_text(&b, 5);
+				buf_puts(&b, "</para></cell></row>");
+				for (int j = 0; j < 12; j++) {
+					buf_printf(&b, "<row><cell><para>Row %d", j);
+					if (j % 2 == 0)
+						S_note_text(&b, 30);
+					buf_puts(&b, "</para></cell></row>");
+				}
+				buf_puts(&b, "</table><box keep-together=\"yes\" shade=\"#eeeeee\"><para>Boxed");
+				S_note_text(&b, 80);
+				buf_printf(&b, "</para><para>%s%s</para></box>", lorem, lorem);
+			}
+		}
+		buf_puts(&b, "</flow></document>");
+		doc = S_mem(buf_str(&b));
+		buf_free(&b);
+		S_layout(&r, doc);
+		assert_int_equal(S_check_notes(&r, 0), 24 - 8 + 1 + 6 + 1);
+		/* a page ended early for a note that did not fit under it */
+		for (size_t p = 0; p + 1 < r.pages.pv.n; p++)
+			moved += r.pages.pv.p[p].used < r.pages.pv.p[p].m->h - r.pages.pv.p[p].m->mb - 150;
+		S_run_free(&r);
+		assert_int_equal(S_render(doc, path, NULL, NULL), 0);
+		S_pdf_ok(path);
+		xmlFreeDoc(doc);
+	}
+	assert_true(moved > 0);
+
+	/* A note longer than a page. */
+	{
+		struct buf b = { NULL, 0, 0 };
+		xmlDocPtr doc;
+		struct run r;
+		char *dump;
+
+		buf_puts(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\"><para>Before");
+		S_note_text(&b, 3000);
+		buf_puts(&b, " after.</para><para>Next");
+		S_note_text(&b, 10);
+		buf_puts(&b, "</para></flow></document>");
+		doc = S_mem(buf_str(&b));
+		buf_free(&b);
+		S_layout(&r, doc);
+		S_check_notes(&r, 1);
+		assert_true(r.doc.notes[0]->last_page > r.doc.notes[0]->first_page + 1);
+		/* the second note follows the first, never before its end */
+		assert_true(r.doc.notes[1]->first_page >= r.doc.notes[0]->last_page);
+		S_run_free(&r);
+		assert_int_equal(S_render(doc, path, &dump, NULL), 0);
+		S_on_paper(dump, 25 * TS_MM);
+		for (int i = 10; i < 3000; i += 7) {
+			char want[32];
+			struct rec rc;
+			int seen = 0;
+
+			snprintf(want, sizeof(want), "word%d", i);
+			for (int j = 0; S_rec(dump, j, &rc); j++)
+				for (const char *q = rc.text; (q = strstr(q, want)) != NULL; q++)
+					seen += q[strlen(want)] == '\0' || q[strlen(want)] == ' ';
+			assert_int_equal(seen, 1);
+		}
+		free(dump);
+		S_pdf_ok(path);
+		xmlFreeDoc(doc);
+	}
+	unlink(path);
+}
+
+/* ------------------------------------------------------------ contents and page references */
+
+/* The text of PDF page by page (pdftotext -layout), split at form feeds into PAGES (at most MAX); returns how many. */
+static int
+S_pdf_pages(const char *path, char **pages, int max)
+{
+	char cmd[512], *all, *p;
+	int n = 0;
+
+	snprintf(cmd, sizeof(cmd), "pdftotext -layout %s - 2>/dev/null", path);
+	all = S_cmd(cmd);
+	for (p = all; n < max && *p != '\0';) {
+		char *ff = strchr(p, '\f');
+
+		if (ff != NULL)
+			*ff = '\0';
+		pages[n++] = xstrdup(p);
+		if (ff == NULL)
+			break;
+		p = ff + 1;
+	}
+	free(all);
+	return n;
+}
+
+/* The number at the end of LINE (after spaces), or 0. */
+static int
+S_trailing_number(const char *line, size_t len)
+{
+	size_t e = len, b;
+
+	while (e > 0 && line[e - 1] == ' ')
+		e--;
+	b = e;
+	while (b > 0 && line[b - 1] >= '0' && line[b - 1] <= '9')
+		b--;
+	if (b == e || b == 0 || line[b - 1] != ' ')
+		return 0;
+	return atoi(line + b);
+}
+
+static void
+test_toc(void **state)
+{
+	char path[] = "/tmp/csdoc-ts-XXXXXX", cmd[256], *pages[64], *out;
+	xmlDocPtr doc = S_file(FIX "toc.xml");
+	int listed[61] = { 0 }, actual[61] = { 0 }, npages, toc_pages = 0, fd = mkstemp(path);
+	int refs = 0;
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(S_render(doc, path, NULL, NULL), 0);
+	S_pdf_ok(path);
+	npages = S_pdf_pages(path, pages, 64);
+	assert_true(npages > 10);
+	for (int p = 0; p < npages; p++) {
+		for (char *line = pages[p], *nl; line != NULL && *line != '\0'; line = nl ? nl + 1 : NULL) {
+			const char *item = strstr(line, "Item number ");
+			size_t len;
+			int k, num;
+
+			nl = strchr(line, '\n');
+			len = nl ? (size_t)(nl - line) : strlen(line);
+			if (item == NULL || item > line + len)
+				continue;
+			k = atoi(item + 12);
+			assert_true(k >= 1 && k <= 60);
+			/* past the heading's own number: a contents entry's page */
+			if ((num = S_trailing_number(item + 12 + strspn(item + 12, "0123456789"),
+			    len - (size_t)(item + 12 - line) - strspn(item + 12, "0123456789"))) > 0) {
+				listed[k] = num;
+				toc_pages = p + 1;
+			} else if (actual[k] == 0)
+				actual[k] = p + 1;
+		}
+	}
+	/* The contents take two pages and push the items on; every
+	 * entry has the page its heading is on. */
+	assert_int_equal(toc_pages, 2);
+	for (int k = 1; k <= 60; k++) {
+		assert_true(actual[k] > 2);
+		assert_int_equal(listed[k], actual[k]);
+	}
+	/* Page references, back and forward, closed up to the number. */
+	{
+		char want[96];
+
+		snprintf(want, sizeof(want), "budgets on page %d, and the last item on page %d.",
+		    actual[17], actual[60]);
+		assert_non_null(strstr(pages[0], want));
+		snprintf(want, sizeof(want), "Back to the budget item on page %d.", actual[17]);
+		for (int p = 0; p < npages; p++)
+			for (const char *q = pages[p]; (q = strstr(q, want)) != NULL; q++)
+				refs++;
+		assert_int_equal(refs, 12);
+	}
+	for (int p = 0; p < npages; p++)
+		free(pages[p]);
+	/* Tagged TOC, a TOCI for each entry, each a link. */
+	snprintf(cmd, sizeof(cmd), "pdfinfo -struct %s 2>&1 | grep -c '^    TOCI$'", path);
+	out = S_cmd(cmd);
+	assert_int_equal(atoi(out), 72);
+	free(out);
+	snprintf(cmd, sizeof(cmd), "pdfinfo -struct %s 2>&1 | grep -c '^      Link'", path);
+	out = S_cmd(cmd);
+	assert_true(atoi(out) >= 72);
+	free(out);
+	unlink(path);
+	xmlFreeDoc(doc);
+}
+
+/*
+ * Past 99 pages the slots need three figures: the document is laid out
+ * once more with wider slots, and every number is whole.  An unknown id
+ * is an error.
+ */
+static void
+test_page_ref(void **state)
+{
+	char path[] = "/tmp/csdoc-ts-XXXXXX", *pages[160], *msgs;
+	struct buf b = { NULL, 0, 0 };
+	xmlDocPtr doc;
+	int fd = mkstemp(path), n, found = 0;
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	buf_puts(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\">"
+	    "<para>The end is on page <page-ref ref=\"end\"/>; this is page <page-ref ref=\"start\"/>.</para>"
+	    "<toc levels=\"1\" title=\"\"/><heading level=\"1\" id=\"start\">Start</heading>");
+	for (int i = 0; i < 110; i++)
+		buf_printf(&b, "<para>Page filler %d.</para><page-break/>", i);
+	buf_puts(&b, "<heading level=\"1\" id=\"end\">End</heading></flow></document>");
+	doc = S_mem(buf_str(&b));
+	buf_free(&b);
+	assert_int_equal(S_render(doc, path, NULL, NULL), 0);
+	n = S_pdf_pages(path, pages, 160);
+	assert_int_equal(n, 111);
+	assert_non_null(strstr(pages[0], "The end is on page 111; this is page 1."));
+	for (const char *q = pages[0]; (q = strstr(q, "End")) != NULL; q++)
+		found += S_trailing_number(q, strcspn(q, "\n")) == 111;
+	assert_int_equal(found, 1);
+	for (int p = 0; p < n; p++)
+		free(pages[p]);
+	xmlFreeDoc(doc);
+	unlink(path);
+
+	doc = S_mem(HEAD "<page-master name=\"m\"/><flow master=\"m\">"
+	    "<para>See page <page-ref ref=\"nowhere\"/>.</para></flow></document>");
+	assert_int_equal(S_render(doc, NULL, NULL, &msgs), -1);
+	assert_non_null(strstr(msgs, "page-ref 'nowhere' is not declared"));
+	free(msgs);
+	xmlFreeDoc(doc);
+}
+
+/* ------------------------------------------------------------ hyphenation */
+
+#define DIC "/usr/share/hyphen/hyph_en_GB.dic"
+#define SHY "\xc2\xad"    /* U+00AD SOFT HYPHEN */
+
+/* Does the en-GB dictionary put a point in WORD after its first N letters? */
+static int
+S_hyph_point(HyphenDict *dict, const char *word, size_t n)
+{
+	size_t len = strlen(word);
+	char *low = xstrdup(word), *marks = xcalloc(len + 5, 1), **rep = NULL;
+	int *pos = NULL, *cut = NULL, yes;
+
+	for (char *p = low; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	assert_int_equal(hnj_hyphen_hyphenate3(dict, low, (int)len, marks, NULL, &rep, &pos, &cut,
+	    2, 3, 2, 3), 0);
+	yes = n > 0 && (marks[n - 1] & 1);
+	free(low);
+	free(marks);
+	free(rep);
+	free(pos);
+	free(cut);
+	return yes;
+}
+
+/*
+ * A narrow justified paragraph breaks long words at the dictionary's
+ * points, with a hyphen, and no line passes the column; the same words
+ * ragged are never broken; acronyms and words with figures never are.
+ */
+static void
+test_hyphenation(void **state)
+{
+	xmlDocPtr doc = S_file(FIX "hyphen.xml");
+	HyphenDict *dict = hnj_hyphen_load(DIC);
+	double colw = (210 - 70 - 95) * TS_MM;
+	struct rec r, next;
+	char *dump, *msgs;
+	int broken = 0;
+
+	(void)state;
+	assert_non_null(dict);
+	assert_int_equal(S_render(doc, NULL, &dump, NULL), 0);
+	for (int i = 0; S_rec(dump, i, &r); i++) {
+		size_t n = strlen(r.text);
+
+		assert_true(r.w <= colw + 0.01);
+		if (n == 0 || r.text[n - 1] != '-')
+			continue;
+		/* only the justified paragraph, the first twelve lines */
+		assert_true(r.y < 230);
+		assert_true(S_rec(dump, i + 1, &next));
+		{
+			const char *frag = strrchr(r.text, ' ') ? strrchr(r.text, ' ') + 1 : r.text;
+			size_t fl = strlen(frag) - 1, nl = strcspn(next.text, " ,.");
+			char word[128];
+
+			snprintf(word, sizeof(word), "%.*s%.*s", (int)fl, frag, (int)nl, next.text);
+			assert_true(S_hyph_point(dict, word, fl));
+			broken++;
+		}
+	}
+	assert_true(broken >= 4);
+	free(dump);
+	xmlFreeDoc(doc);
+
+	/* What is and is not hyphenated, in the text given to pango. */
+	{
+		struct ts_doc tdoc;
+		struct ts_blk b;
+		struct ts_style st = { 10.5, 0, 0, 3, TS_NOCOLOUR };
+		PangoFontMap *fm;
+		PangoContext *ctx = ts_context(&fm, "en-GB");
+		PangoLayout *lay;
+		const char *t;
+
+		memset(&tdoc, 0, sizeof(tdoc));
+		memset(&b, 0, sizeof(b));
+		tdoc.font = "Liberation Sans";
+		tdoc.size = 10.5;
+		tdoc.hyph = dict;
+		b.kind = BK_PARA;
+		lay = ts_inline_layout(ctx, &tdoc, &b, &st, NULL,
+		    "Partnership CONSTABULARY NI30performance 2010/11 documentation's anti-social naïveties", NULL, 0, 0);
+		t = pango_layout_get_text(lay);
+		assert_non_null(strstr(t, "Part" SHY "ner" SHY "ship "));
+		assert_non_null(strstr(t, " CONSTABULARY "));
+		assert_non_null(strstr(t, " NI30performance "));
+		assert_non_null(strstr(t, "doc" SHY "u" SHY "ment" SHY "a" SHY "tion's"));
+		assert_non_null(strstr(t, "anti-so" SHY "cial"));
+		assert_non_null(strstr(t, " naïveties"));
+		g_object_unref(lay);
+		/* ragged: no soft hyphens */
+		st.align = 0;
+		lay = ts_inline_layout(ctx, &tdoc, &b, &st, NULL, "Partnership documentation", NULL, 0, 0);
+		assert_null(strstr(pango_layout_get_text(lay), SHY));
+		g_object_unref(lay);
+		g_object_unref(ctx);
+		g_object_unref(fm);
+	}
+	hnj_hyphen_free(dict);
+
+	/* Without the patterns: an error that names the package, only where they are needed. */
+	setenv("CSDOC_HYPHEN_DIC", "/nonexistent/hyph_en_GB.dic", 1);
+	doc = S_mem(HEAD "<page-master name=\"m\"/><flow master=\"m\"><para align=\"justify\">x</para></flow></document>");
+	assert_int_equal(S_render(doc, NULL, NULL, &msgs), -1);
+	assert_non_null(strstr(msgs, "error: the hyphenation patterns /nonexistent/hyph_en_GB.dic cannot be read: install the Debian package hyphen-en-gb"));
+	free(msgs);
+	xmlFreeDoc(doc);
+	doc = S_mem(HEAD "<page-master name=\"m\"/><flow master=\"m\"><para>x</para></flow></document>");
+	assert_int_equal(S_render(doc, NULL, NULL, NULL), 0);
+	xmlFreeDoc(doc);
+	unsetenv("CSDOC_HYPHEN_DIC");
+}
+
 int
 main(void)
 {
@@ -980,6 +1786,16 @@ main(void)
 		cmocka_unit_test(test_long_word),
 		cmocka_unit_test(test_plain_pdf),
 		cmocka_unit_test(test_tall_header),
+		cmocka_unit_test(test_graphic),
+		cmocka_unit_test(test_graphic_keep),
+		cmocka_unit_test(test_graphic_awkward),
+		cmocka_unit_test(test_pdf_post),
+		cmocka_unit_test(test_side_gap),
+		cmocka_unit_test(test_notes),
+		cmocka_unit_test(test_notes_full),
+		cmocka_unit_test(test_toc),
+		cmocka_unit_test(test_page_ref),
+		cmocka_unit_test(test_hyphenation),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
