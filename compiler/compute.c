@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 
 #include <libxml/hash.h>
 
@@ -207,6 +210,8 @@ S_table(xmlNodePtr t)
 		}
 }
 
+static void S_image(struct compute *, xmlNodePtr);
+
 static void
 S_walk(struct compute *c, xmlNodePtr n)
 {
@@ -274,8 +279,72 @@ S_walk(struct compute *c, xmlNodePtr n)
 			}
 		} else if (tree_is(n, "table"))
 			S_table(n);
+		else if (tree_is(n, "image") && tree_attr(n, "src"))
+			S_image(c, n);
 		S_walk(c, n->children);
 	}
+}
+
+/* ------------------------------------------------------------ images */
+
+/* The largest image file csdoc takes, and the largest picture in pixels. */
+#define IMAGE_MAX_BYTES (20L * 1024 * 1024)
+#define IMAGE_MAX_PIXELS 10000
+
+/*
+ * An image must be a PNG file really inside the source's folder (a link may
+ * not lead out), of bounded size: csdoc reads it (for the PDF, and to copy
+ * it beside the HTML), so it checks it as carefully as a source.
+ */
+static void
+S_image(struct compute *c, xmlNodePtr n)
+{
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	const char *src = tree_attr(n, "src"), *slash = strrchr(c->src->path, '/');
+	char *dir = slash ? xasprintf("%.*s", (int)(slash - c->src->path), c->src->path) : xstrdup(".");
+	char *path = xasprintf("%s/%s", dir, src);
+	char *rdir = realpath(dir, NULL), *rfile = realpath(path, NULL);
+	const char *why = NULL;
+	unsigned char head[24];
+	struct stat st;
+	FILE *f = NULL;
+
+	if (rfile == NULL)
+		why = "the file cannot be found";
+	else if (rdir == NULL || strncmp(rfile, rdir, strlen(rdir)) != 0 || rfile[strlen(rdir)] != '/')
+		why = "it is not in this document's folder or below it (a link may not lead out)";
+	else if (stat(rfile, &st) != 0 || !S_ISREG(st.st_mode))
+		why = "it is not a regular file";
+	else if (st.st_size > IMAGE_MAX_BYTES)
+		why = "it is larger than 20 MiB";
+	else if ((f = fopen(rfile, "rb")) == NULL || fread(head, 1, sizeof(head), f) != sizeof(head) ||
+	    memcmp(head, sig, sizeof(sig)) != 0 || memcmp(head + 12, "IHDR", 4) != 0)
+		why = "it is not a PNG picture";
+	if (f != NULL)
+		fclose(f);
+	if (why == NULL) {
+		/* the picture's size in pixels, from its header, for the HTML's width and height */
+		unsigned long w = ((unsigned long)head[16] << 24) | ((unsigned long)head[17] << 16) |
+		    ((unsigned long)head[18] << 8) | head[19];
+		unsigned long h = ((unsigned long)head[20] << 24) | ((unsigned long)head[21] << 16) |
+		    ((unsigned long)head[22] << 8) | head[23];
+		const char *base = strrchr(src, '/');
+
+		if (w == 0 || h == 0 || w > IMAGE_MAX_PIXELS || h > IMAGE_MAX_PIXELS)
+			why = "its width and height must be 1 to 10,000 pixels";
+		else {
+			tree_set(n, "path", rfile);
+			tree_set(n, "file", base ? base + 1 : src);
+			tree_set_long(n, "pixel-width", (long)w);
+			tree_set_long(n, "pixel-height", (long)h);
+		}
+	}
+	if (why != NULL)
+		source_msg(c->src, n, "src", DE_IMAGE, src, why);
+	free(dir);
+	free(path);
+	free(rdir);
+	free(rfile);
 }
 
 /* ------------------------------------------------------------ glossary */
@@ -339,11 +408,36 @@ S_glossary(struct compute *c, xmlNodePtr root)
 	xmlHashFree(seen, NULL);
 }
 
+/* Two different pictures with one file name would overwrite each other beside the HTML. */
+static void
+S_image_names(struct compute *c, xmlNodePtr n, xmlHashTablePtr seen)
+{
+	for (; n != NULL; n = n->next) {
+		const char *file, *path;
+		xmlNodePtr first;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (tree_is(n, "image") && (file = tree_get(n, "file")) != NULL &&
+		    (path = tree_get(n, "path")) != NULL) {
+			if ((first = xmlHashLookup(seen, (const xmlChar *)file)) == NULL)
+				xmlHashAddEntry(seen, (const xmlChar *)file, n);
+			else if (strcmp(tree_get(first, "path"), path) != 0)
+				source_msg(c->src, n, "src", DE_IMAGE, tree_attr(n, "src"),
+				    "another picture has the same file name: rename one of them");
+		}
+		S_image_names(c, n->children, seen);
+	}
+}
+
 void
 compute_common(struct compute *c)
 {
 	xmlNodePtr root = xmlDocGetRootElement(c->src->doc);
+	xmlHashTablePtr seen = xmlHashCreate(16);
 
 	S_walk(c, root);
 	S_glossary(c, root);
+	S_image_names(c, root, seen);
+	xmlHashFree(seen, NULL);
 }

@@ -61,6 +61,7 @@ static const char *const texts[DIAG_ID_MAX] = {
 	[DE_FIG_VALUE] = "bad figure '%s': %s",
 	[DE_FIG_USE] = "%s",
 	[DE_USES] = "cannot use '%s': %s",
+	[DE_IMAGE] = "image '%s': %s",
 	[DE_CHART_TABLE] = "%s draws from '%s', which is not the id of a table in this document",
 	[DE_CHART_COLUMN] = "%s: table '%s' has no column '%s' (its columns are %s)",
 	[DE_CHART_TYPE] = "%s: column '%s' holds %s, not figures: a %s chart draws money, count, percent, number, rate or ratio columns",

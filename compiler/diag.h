@@ -66,6 +66,7 @@ enum diag_id {
 	DE_FIG_VALUE,           /* a typed figure that does not read as its kind */
 	DE_FIG_USE,             /* a function used with the wrong arguments */
 	DE_USES,                /* another document named by <uses> cannot be used */
+	DE_IMAGE,               /* an image file that cannot be used */
 	DE_CHART_TABLE,         /* a chart's data names no table */
 	DE_CHART_COLUMN,        /* a chart names a column its table does not have */
 	DE_CHART_TYPE,          /* a bar or line series drawn from a text or date column */

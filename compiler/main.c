@@ -14,6 +14,7 @@
 #include "load.h"
 #include "output.h"
 #include "paths.h"
+#include "tree.h"
 #include "typeset/typeset.h"
 #include "util.h"
 #include "validate.h"
@@ -184,6 +185,33 @@ done:
 	return rc;
 }
 
+/* Stage a copy of every picture the page shows beside it (the compiled tree says which). */
+static int
+S_stage_images(struct output *o, const char *dir, xmlNodePtr n, struct diag *d)
+{
+	for (; n != NULL; n = n->next) {
+		const char *file, *from;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (tree_is(n, "image") && (file = tree_get(n, "file")) != NULL &&
+		    (from = tree_get(n, "path")) != NULL) {
+			size_t len = 0;
+			char *bytes = load_read(from, 20L * 1024 * 1024, &len, d);
+			char *to = xasprintf("%s/%s", dir, file);
+			int rc = bytes ? output_bytes(o, to, bytes, len, d) : -1;
+
+			free(bytes);
+			free(to);
+			if (rc != 0)
+				return -1;
+		}
+		if (S_stage_images(o, dir, n->children, d) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Render the compiled tree of SRC in every requested format, staged in O. */
 static int
 S_render(struct source *src, enum doc_kind kind, const struct opts *op,
@@ -237,7 +265,8 @@ S_render(struct source *src, enum doc_kind kind, const struct opts *op,
 		}
 		path = xasprintf("%s/%s.html", op->outdir, stem);
 		if (output_bytes(o, path, buf_str(&b), b.len, src->d) != 0 ||
-		    S_stage_css(o, op->outdir, src->d) != 0) {
+		    S_stage_css(o, op->outdir, src->d) != 0 ||
+		    S_stage_images(o, op->outdir, xmlDocGetRootElement(src->doc), src->d) != 0) {
 			buf_free(&b);
 			goto done;
 		}

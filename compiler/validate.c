@@ -92,6 +92,8 @@ static const struct {
 	{ "#[0-9a-fA-F]{6}", "a colour #rrggbb" },
 	{ "([A-Za-z0-9_][A-Za-z0-9_.\\-]*/)*[A-Za-z0-9_][A-Za-z0-9_.\\-]*\\.xml",
 	    "a .xml file in this document's folder or below it, such as minutes.xml or papers/budget.xml" },
+	{ "([A-Za-z0-9_][A-Za-z0-9_.\\-]*/)*[A-Za-z0-9_][A-Za-z0-9_.\\-]*\\.png",
+	    "a .png file in this document's folder or below it, such as logo.png or images/logo.png" },
 };
 
 static const char *

@@ -83,7 +83,12 @@ ts_tag(const struct ts_blk *b)
 	case BK_BOX:
 		return b->role;
 	case BK_GRAPHIC:
+	case BK_IMAGE:
 		return "Figure";
+	case BK_THEAD:
+		return "THead";
+	case BK_TBODY:
+		return "TBody";
 	case BK_NOTE:
 		return "Note";
 	case BK_TOC:
@@ -114,7 +119,7 @@ S_spanned(const struct ts_blk *b)
 static int
 S_leaf(const struct ts_blk *b)
 {
-	return b->kind == BK_GRAPHIC || (S_textblk(b) && !S_spanned(b));
+	return b->kind == BK_GRAPHIC || b->kind == BK_IMAGE || (S_textblk(b) && !S_spanned(b));
 }
 
 static void
@@ -149,6 +154,25 @@ S_pop(struct dr *D)
 	S_end(D, ts_tag(D->open[--D->nopen]));
 }
 
+/*
+ * B's parent in the structure tree: a table's row is under its THead or
+ * TBody, which the block tree does not have (layout.h).  A repeated header
+ * row is drawn as an artefact, so only the first copy reaches THead.
+ */
+static struct ts_blk *
+S_tag_parent(const struct ts_blk *b)
+{
+	struct ts_blk *t = b->parent;
+
+	if (b->kind == BK_ROW && t != NULL && t->kind == BK_TABLE) {
+		if (b->header && t->thead != NULL)
+			return t->thead;
+		if (!b->header && t->tbody != NULL)
+			return t->tbody;
+	}
+	return t;
+}
+
 /* Open the tags from the document down to B, closing those not on the way. */
 static void
 S_sync(struct dr *D, struct ts_blk *b)
@@ -156,7 +180,7 @@ S_sync(struct dr *D, struct ts_blk *b)
 	struct ts_blk *chain[MAXTAGS];
 	int n = 0, k = 0;
 
-	for (struct ts_blk *a = b; a != NULL; a = a->parent)
+	for (struct ts_blk *a = b; a != NULL; a = S_tag_parent(a))
 		if (ts_tag(a) != NULL && n < MAXTAGS)
 			chain[n++] = a;
 	/* chain is innermost first; compare from the outside. */
@@ -666,23 +690,47 @@ S_graphic_inked(const struct ts_blk *b, double w, double h)
 	return 0;
 }
 
-/* A graphic: clipped to its box, scaled to its drawn size. */
+/* Does box BX of an image have an area to draw in? */
+static int
+S_image_shows(const struct ts_box *bx)
+{
+	return bx->blk->img != NULL && bx->w > 0.001 && bx->h > 0.001;
+}
+
+/*
+ * A graphic: clipped to its box, scaled to its drawn size.  An image: its
+ * pixels stretched over the box; cairo embeds the surface at its full
+ * resolution whatever the scale.
+ */
 static void
 S_draw_graphic(cairo_t *cr, const struct ts_box *bx)
 {
+	const struct ts_blk *b = bx->blk;
+
 	cairo_save(cr);
 	cairo_rectangle(cr, bx->x, bx->y, bx->w, bx->h);
 	cairo_clip(cr);
 	cairo_translate(cr, bx->x, bx->y);
-	if (bx->scale > 0)
-		cairo_scale(cr, bx->scale, bx->scale);
-	S_draw_prims(cr, bx->blk);
+	if (b->kind == BK_IMAGE) {
+		/* a zero scale would put cairo into an error state */
+		if (S_image_shows(bx)) {
+			cairo_scale(cr, bx->w / b->pw, bx->h / b->ph);
+			cairo_set_source_surface(cr, b->img, 0, 0);
+			cairo_paint(cr);
+		}
+	} else {
+		if (bx->scale > 0)
+			cairo_scale(cr, bx->scale, bx->scale);
+		S_draw_prims(cr, b);
+	}
 	cairo_restore(cr);
 }
 
 /*
- * A graphic as one Figure element, its shapes and text the element's own
- * content (no P or Span inside it), its alt given to the post-processing.
+ * A graphic or image as one Figure element, its shapes and text or its
+ * pixels the element's own content (no P or Span inside it), its alt given
+ * to the post-processing in the order the Figures are drawn, which is
+ * their reading order.
  */
 static void
 S_figure(struct dr *D, const struct ts_box *bx)
@@ -696,7 +744,8 @@ S_figure(struct dr *D, const struct ts_box *bx)
 	}
 	D->out->alts[D->out->nalts++] = b->text;
 	S_draw_graphic(D->cr, bx);
-	if (!S_graphic_inked(b, b->gw, b->gh) || bx->scale <= 0) {
+	if (b->kind == BK_IMAGE ? !S_image_shows(bx) :
+	    !S_graphic_inked(b, b->gw, b->gh) || bx->scale <= 0) {
 		/* Something for the element to hold: a speck of paper colour
 		 * in the page's corner, as for an empty document. */
 		cairo_set_source_rgb(D->cr, 1, 1, 1);

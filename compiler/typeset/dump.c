@@ -22,6 +22,7 @@
  *   fill   a shaded rectangle
  *   frame  a stroked rectangle
  *   graphic  a graphic (a chart) at its drawn size, scaled to its column
+ *   image    a PNG picture at its drawn size, scaled to its column
  * Lines carry their text in double quotes; '"' and '\' are escaped with a
  * backslash, a tab (after a footnote's number) is written as a space, other
  * control characters and U+2028 as \n; a soft hyphen (justified text) is
@@ -80,7 +81,10 @@ ts_dump(const struct ts_pages *p, FILE *out)
 		for (size_t j = 0; j < pg->n; j++) {
 			const struct ts_box *b = &pg->b[j];
 
-			fprintf(out, "%zu %s %.2f %.2f %.2f %.2f", i + 1, kinds[b->kind],
+			/* images are graphics' boxes, their own kind only here */
+			fprintf(out, "%zu %s %.2f %.2f %.2f %.2f", i + 1,
+			    b->kind == TB_GRAPHIC && b->blk != NULL && b->blk->kind == BK_IMAGE ?
+			    "image" : kinds[b->kind],
 			    b->x, b->y, b->w, b->h);
 			if (b->kind == TB_TEXT || b->kind == TB_RUN || b->kind == TB_REPT) {
 				const char *t = pango_layout_get_text(b->lay);

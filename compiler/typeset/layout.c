@@ -1067,10 +1067,10 @@ S_place_rule(struct lay *L, struct ts_blk *b, double x, double w)
 	L->pending = b->after;
 }
 
-/* ------------------------------------------------------------ graphics */
+/* ------------------------------------------------------------ graphics and images */
 
 /*
- * The size graphic B is drawn at in a column W wide: as given, or scaled
+ * The size graphic or image B is drawn at in a column W wide: as given, or scaled
  * down uniformly to the column's width and to a page's body height, so
  * that it fits on one page.  Returns the scale.
  */
@@ -1141,6 +1141,11 @@ S_place_graphic(struct lay *L, struct ts_blk *b, double x, double w)
 	memset(&bx, 0, sizeof(bx));
 	bx.kind = TB_GRAPHIC;
 	bx.x = x;
+	/* An image may be set right or centred in a column wider than it. */
+	if (b->kind == BK_IMAGE && b->st.align == 1)
+		bx.x = x + w - gw;
+	else if (b->kind == BK_IMAGE && b->st.align == 2)
+		bx.x = x + (w - gw) / 2;
 	bx.y = L->y;
 	bx.w = gw;
 	bx.h = gh;
@@ -1216,6 +1221,7 @@ S_minmax(struct lay *L, struct ts_blk *b, double *mn, double *mx)
 		break;
 	}
 	case BK_GRAPHIC:
+	case BK_IMAGE:
 		/* A graphic scales down to its column: it wants its width but
 		 * needs none of it. */
 		*mx = b->gw;
@@ -1804,7 +1810,8 @@ S_first_need(struct lay *L, struct ts_blk *n, double x, double w, int depth)
 	case BK_RULE:
 		need = 1;
 		break;
-	case BK_GRAPHIC: {
+	case BK_GRAPHIC:
+	case BK_IMAGE: {
 		double gw;
 
 		S_graphic_size(L, n, w, &gw, &need);
@@ -1842,6 +1849,7 @@ S_place(struct lay *L, struct ts_blk *b, double x, double w)
 		S_place_rule(L, b, x, w);
 		break;
 	case BK_GRAPHIC:
+	case BK_IMAGE:
 		S_place_graphic(L, b, x, w);
 		break;
 	case BK_BREAK:

@@ -26,6 +26,8 @@
 #define TS_SIDE_GAP    13.0            /* between a box's text and its side column */
 #define TS_HANG        (15 * TS_MM)    /* a heading label's hanging column, at least */
 #define TS_NOCOLOUR    (-1L)           /* colour field unset */
+#define TS_MAX_IMAGE_BYTES (20L << 20) /* larger PNG files: DE_LIMIT */
+#define TS_MAX_IMAGE_PX 10000          /* wider or taller PNGs, in pixels: DE_LIMIT */
 
 /* Block kinds.  Some have no element of their own but mirror a PDF structure tag. */
 enum ts_bkind {
@@ -48,7 +50,10 @@ enum ts_bkind {
 	BK_GRAPHIC,  /* a drawing of shapes (prims), kept on one page; tag Figure */
 	BK_NOTE,     /* text block: a footnote, child of the text block that refers to it; tag Note */
 	BK_TOC,      /* a table of contents: tag TOC; children are entries */
-	BK_TOCI      /* text block: a contents entry, a heading's label and words; tag TOCI */
+	BK_TOCI,     /* text block: a contents entry, a heading's label and words; tag TOCI */
+	BK_IMAGE,    /* a PNG picture, kept on one page; tag Figure */
+	BK_THEAD,    /* a table's header rows' group: tag THead; not a child (see thead) */
+	BK_TBODY     /* a table's other rows' group: tag TBody; not a child (see thead) */
 };
 
 /* Shapes of a graphic, in the graphic's own points, y down from its top-left corner. */
@@ -126,7 +131,7 @@ struct ts_blk {
 	char             *id;            /* link target name or NULL (owned) */
 	int               serial;        /* dest name is "d<serial>"; 0: none wanted */
 	char             *text;          /* plain text of LABEL and SIDE blocks, heading label,
-	                                    graphic's alt (owned) */
+	                                    graphic's or image's alt (owned) */
 	int               level;         /* heading level 1..6 */
 	double            label_w;       /* list: width of the label column */
 	double            label_need;    /* list: widest label and its gap, 0 until measured */
@@ -149,6 +154,14 @@ struct ts_blk {
 	double            gw, gh;        /* size as given, points */
 	struct ts_prim   *prims;         /* its shapes in drawing order (owned) */
 	size_t            nprims;
+	/* images (gw, gh as for graphics; text is the alt) */
+	cairo_surface_t  *img;           /* the decoded PNG (owned reference) */
+	int               pw, ph;        /* its size in pixels */
+	/* Table: the THead and TBody structure elements (owned, either NULL
+	 * if it would be empty).  The rows stay the table's children, as
+	 * layout wants them; only the drawing's tag chain puts a row under
+	 * its group, so the groups are not in the child list. */
+	struct ts_blk    *thead, *tbody;
 	/* stage 2 caches and results */
 	PangoLayout      *lay;           /* text blocks: layout at lay_w (owned by ts_pages) */
 	double            lay_w;
@@ -184,7 +197,7 @@ enum ts_boxkind {
 	TB_RULE,   /* a filled thin rectangle: rules and table borders */
 	TB_FILL,   /* a shaded rectangle */
 	TB_FRAME,  /* a stroked rectangle */
-	TB_GRAPHIC /* a graphic (tagged Figure, or an artefact if rept) */
+	TB_GRAPHIC /* a graphic or an image (tagged Figure, or an artefact if rept) */
 };
 
 struct ts_box {
@@ -192,7 +205,7 @@ struct ts_box {
 	double            x, y, w, h;    /* top-left and size, points; for lines x is the origin */
 	double            base;          /* lines: baseline y */
 	double            lw;            /* frames: line width */
-	double            scale;         /* graphics: drawing scale (at most 1) */
+	double            scale;         /* graphics: drawing scale (at most 1); images: unused */
 	int               rept;          /* graphics: a repeated copy (table header): an artefact */
 	int               cont;          /* note lines: continued from the page of the reference */
 	double            right;         /* toc entry lines: where the page number ends */

@@ -1,10 +1,14 @@
 /* read.c: typesetter stage 1 — the print tree into a block tree with resolved styles. */
 #include "typeset/layout.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "typeset/typeset.h"
 #include "util.h"
@@ -464,6 +468,145 @@ S_graphic(struct rd *R, struct ts_blk *b)
 	}
 }
 
+/* ------------------------------------------------------------ images */
+
+/* cairo's PNG reader pulls bytes through this, from a file we opened. */
+struct png_in {
+	FILE  *f;
+	long   left;   /* bytes still allowed: the file may grow after fstat() */
+};
+
+static cairo_status_t
+S_png_read(void *closure, unsigned char *data, unsigned int len)
+{
+	struct png_in *in = closure;
+
+	if ((long)len > in->left || fread(data, 1, len, in->f) != len)
+		return CAIRO_STATUS_READ_ERROR;
+	in->left -= (long)len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Report DF_READ for image PATH at LINE: WHY. */
+static void
+S_img_fail(struct rd *R, long line, const char *path, const char *why)
+{
+	char *msg = xasprintf("image %s: %s", path, why);
+
+	diag_msg(R->d, DF_READ, line, 0, msg);
+	free(msg);
+	R->err = 1;
+}
+
+/*
+ * Image B's PNG into b->img.  csdoc has checked that src lies in the
+ * source's folder; the checks here are the typesetter's own, made before
+ * cairo sees a byte: a regular file (opened without blocking, so that a
+ * FIFO cannot hang the run), at most TS_MAX_IMAGE_BYTES, a PNG signature,
+ * and an IHDR of at most TS_MAX_IMAGE_PX each way -- the decoded surface is
+ * four bytes a pixel, so a small file could otherwise ask for gigabytes.
+ */
+static void
+S_image_load(struct rd *R, struct ts_blk *b, const char *path)
+{
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	unsigned char head[24];
+	struct png_in in;
+	struct stat sb;
+	unsigned long w, h;
+	cairo_surface_t *s;
+	int fd;
+
+	if (path[0] != '/') {
+		S_img_fail(R, b->line, path, "not an absolute path");
+		return;
+	}
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
+		S_img_fail(R, b->line, path, strerror(errno));
+		return;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		S_img_fail(R, b->line, path, "not a regular file");
+		return;
+	}
+	if (sb.st_size > TS_MAX_IMAGE_BYTES) {
+		char *msg = xasprintf("image %s is larger than 20 MiB", path);
+
+		close(fd);
+		diag_msg(R->d, DE_LIMIT, b->line, 0, msg);
+		free(msg);
+		R->err = 1;
+		return;
+	}
+	if ((in.f = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		S_img_fail(R, b->line, path, strerror(errno));
+		return;
+	}
+	/* The signature, then IHDR: its length 13, its name, width, height. */
+	if (fread(head, 1, sizeof(head), in.f) != sizeof(head) ||
+	    memcmp(head, sig, sizeof(sig)) != 0 || memcmp(head + 12, "IHDR", 4) != 0) {
+		fclose(in.f);
+		S_img_fail(R, b->line, path, "not a PNG file");
+		return;
+	}
+	w = (unsigned long)head[16] << 24 | (unsigned long)head[17] << 16 |
+	    (unsigned long)head[18] << 8 | head[19];
+	h = (unsigned long)head[20] << 24 | (unsigned long)head[21] << 16 |
+	    (unsigned long)head[22] << 8 | head[23];
+	if (w == 0 || h == 0 || w > TS_MAX_IMAGE_PX || h > TS_MAX_IMAGE_PX) {
+		char *msg = xasprintf("image %s is %lu x %lu pixels: at most 10000 each way",
+		    path, w, h);
+
+		fclose(in.f);
+		diag_msg(R->d, DE_LIMIT, b->line, 0, msg);
+		free(msg);
+		R->err = 1;
+		return;
+	}
+	rewind(in.f);
+	in.left = TS_MAX_IMAGE_BYTES;
+	s = cairo_image_surface_create_from_png_stream(S_png_read, &in);
+	fclose(in.f);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		S_img_fail(R, b->line, path, cairo_status_to_string(cairo_surface_status(s)));
+		cairo_surface_destroy(s);
+		return;
+	}
+	/* cairo read the same IHDR; a file changed under us would differ. */
+	if ((unsigned long)cairo_image_surface_get_width(s) != w ||
+	    (unsigned long)cairo_image_surface_get_height(s) != h) {
+		S_img_fail(R, b->line, path, "changed while it was read");
+		cairo_surface_destroy(s);
+		return;
+	}
+	b->img = s;
+	b->pw = (int)w;
+	b->ph = (int)h;
+}
+
+/*
+ * An image: its size in points is the width given and the height given or
+ * kept in proportion to the pixels; layout scales it down to the column.
+ */
+static void
+S_image(struct rd *R, struct ts_blk *b)
+{
+	char *src = S_prop(b->node, "src");
+
+	b->text = S_prop(b->node, "alt");
+	b->st.align = S_align(b->node, 0);
+	S_image_load(R, b, src != NULL ? src : "");
+	free(src);
+	if (b->img == NULL)
+		return;
+	b->gw = S_pt(b->node, "width", 0);
+	b->gh = S_pt(b->node, "height", -1);
+	if (b->gh < 0)
+		b->gh = b->gw * b->ph / b->pw;
+}
+
 static void
 S_table(struct rd *R, struct ts_blk *t)
 {
@@ -508,6 +651,19 @@ S_table(struct rd *R, struct ts_blk *t)
 		}
 	}
 	t->nrows = nrows;
+	/* The row groups, for the structure tree only (see layout.h). */
+	if (t->nhead > 0 && (t->thead = S_new(R, NULL, BK_THEAD, NULL)) == NULL)
+		return;
+	if (nrows > t->nhead && (t->tbody = S_new(R, NULL, BK_TBODY, NULL)) == NULL)
+		return;
+	for (int i = 0; i < 2; i++) {
+		struct ts_blk *g = i ? t->tbody : t->thead;
+
+		if (g != NULL) {
+			g->parent = t;
+			g->line = t->line;
+		}
+	}
 	/* Give each cell its grid position, as HTML does with rowspan. */
 	occ = xcalloc(nrows ? nrows : 1, sizeof(*occ));
 	r = 0;
@@ -698,6 +854,11 @@ S_blocks(struct rd *R, struct ts_blk *parent, xmlNodePtr xp)
 				return;
 			S_spacing(R, b, 6, 6);
 			S_graphic(R, b);
+		} else if (S_is(n, "image")) {
+			if ((b = S_new(R, parent, BK_IMAGE, n)) == NULL)
+				return;
+			S_spacing(R, b, 6, 6);
+			S_image(R, b);
 		}
 	}
 }
@@ -1038,6 +1199,10 @@ S_free_blk(struct ts_blk *b)
 			free(b->prims[i].text);
 		}
 		free(b->prims);
+		if (b->img != NULL)
+			cairo_surface_destroy(b->img);
+		S_free_blk(b->thead);
+		S_free_blk(b->tbody);
 		for (size_t i = 0; i < b->nlinks; i++)
 			free(b->links[i].uri);
 		free(b->links);

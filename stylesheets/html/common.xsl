@@ -142,6 +142,16 @@
     </abbr>
   </xsl:template>
 
+  <!-- A picture: csdoc copies its file beside the page. -->
+  <xsl:template match="s:image">
+    <xsl:variable name="w" select="round(@width-mm * 96 div 25.4)"/>
+    <p class="image image-{@align}">
+      <img src="{@c:file}" alt="{@alt}" width="{$w}" height="{round($w * @c:pixel-height div @c:pixel-width)}">
+        <xsl:call-template name="copy-id"/>
+      </img>
+    </p>
+  </xsl:template>
+
   <!-- The glossary: every declared abbreviation and its expansion. -->
   <xsl:template match="s:glossary">
     <section class="glossary unnumbered" id="glossary" aria-labelledby="glossary-title">

@@ -191,6 +191,11 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A picture, from the file csdoc checked, at its width in points. -->
+  <xsl:template match="s:image">
+    <image src="{@c:path}" alt="{@alt}" width="{format-number(@width-mm * 72 div 25.4, '0.##')}" align="{@align}"/>
+  </xsl:template>
+
   <!-- The glossary as a closing table of abbreviations. -->
   <xsl:template match="s:glossary">
     <heading level="2" space-before="18">Abbreviations</heading>
@@ -302,7 +307,7 @@
     <xsl:for-each select="node()">
       <xsl:choose>
         <xsl:when test="self::s:p or self::s:ul or self::s:ol or self::s:table
-            or self::s:quote or self::s:heading">
+            or self::s:quote or self::s:heading or self::s:image or self::s:chart">
           <xsl:apply-templates select="."/>
         </xsl:when>
         <xsl:when test="self::text() or self::s:em or self::s:strong or self::s:u

@@ -563,7 +563,7 @@
   </xsl:template>
 
   <xsl:template match="s:action-updates">
-    <table borders="grid" widths="9 33 18 30 10" space-before="4" space-after="8">
+    <table borders="grid" space-before="4" space-after="8">
       <caption>
         <xsl:choose>
           <xsl:when test="@c:from-display">

@@ -10,13 +10,15 @@ bad_generate() {
 	# a link that leads out of the source's folder (used by uses-link-outside.xml)
 	mkdir -p "$dir/../outside-$$" && cp "$dir/uses-circle.xml" "$dir/../outside-$$/secret.xml"
 	ln -sf "$dir/../outside-$$/secret.xml" "$dir/outside-link.xml"
+	cp tests/regress/cases/testshire-logo.png "$dir/../outside-$$/logo.png"
+	ln -sf "$dir/../outside-$$/logo.png" "$dir/outside-logo.png"
 }
 
 bad_run() {
 	csdoc=$1
 	case $csdoc in /*) ;; *) csdoc=$(pwd)/$csdoc ;; esac
 	work=$(mktemp -d)
-	cp tests/bad/*.xml "$work/"
+	cp tests/bad/*.xml tests/bad/*.png "$work/"
 	bad_generate "$work"
 	for input in "$work"/*.xml; do
 		name=$(basename "$input" .xml)

@@ -1247,6 +1247,328 @@ test_pdf_post(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* ------------------------------------------------------------ images */
+
+/* A W x H PNG at PATH: its left half red, its right half blue. */
+static void
+S_png(const char *path, int w, int h)
+{
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cairo_t *cr = cairo_create(s);
+
+	cairo_set_source_rgb(cr, 1, 0, 0);
+	cairo_rectangle(cr, 0, 0, w / 2.0, h);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0, 0, 1);
+	cairo_rectangle(cr, w / 2.0, 0, w - w / 2.0, h);
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	assert_int_equal(cairo_surface_write_to_png(s, path), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(s);
+}
+
+/* The Nth image record of DUMP (0-based); 0 if there is none. */
+static int
+S_image_rec(const char *dump, int n, struct rec *g)
+{
+	for (int i = 0; S_rec(dump, i, g); i++)
+		if (strcmp(g->kind, "image") == 0 && n-- == 0)
+			return 1;
+	return 0;
+}
+
+/* The Figures' alts of the PDF at PATH, in reading order, each followed by '|'; a new string. */
+static char *
+S_pdf_alts(const char *path)
+{
+	struct buf alts = { NULL, 0, 0 };
+	qpdf_data q = qpdf_init();
+	qpdf_oh root;
+	char *s;
+
+	qpdf_silence_errors(q);
+	assert_int_equal(qpdf_read(q, path, NULL) & QPDF_ERRORS, 0);
+	root = qpdf_get_root(q);
+	S_figure_alts(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), "/K"),
+	    &alts, 0);
+	qpdf_cleanup(&q);
+	s = xstrdup(buf_str(&alts));
+	buf_free(&alts);
+	return s;
+}
+
+/*
+ * Images: the width given, the height from the pixels' proportions or
+ * given, scaled down to the column, aligned; drawn where the dump says at
+ * the file's own resolution; tagged Figure with the alt, in reading order
+ * among the graphics' alts.
+ */
+static void
+test_image(void **state)
+{
+	char path[] = "/tmp/csdoc-ts-XXXXXX", png[] = "/tmp/csdoc-png-XXXXXX", cmd[256];
+	double colw = 595.28 - 40 * TS_MM, x0 = 20 * TS_MM;
+	struct buf b = { NULL, 0, 0 };
+	struct rec a, w, r, h, n;
+	xmlDocPtr doc;
+	struct img im;
+	char *dump, *out;
+	int fd = mkstemp(path), fp = mkstemp(png);
+
+	(void)state;
+	assert_true(fd >= 0 && fp >= 0);
+	close(fd);
+	close(fp);
+	S_png(png, 40, 20);
+	buf_printf(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\">"
+	    "<para>Before.</para>"
+	    "<image src=\"%s\" alt=\"First picture\" width=\"200\" align=\"center\"/>"
+	    "<graphic width=\"100\" height=\"50\" alt=\"A chart between\">"
+	    "<rect x=\"0\" y=\"0\" w=\"100\" h=\"50\" fill=\"#00ff00\"/></graphic>"
+	    "<image src=\"%s\" alt=\"Too wide\" width=\"1000\" height=\"50\"/>"
+	    "<image src=\"%s\" alt=\"Right\" width=\"100\" align=\"right\"/>"
+	    "<table><row header=\"yes\"><cell><para>Head</para></cell></row>"
+	    "<row><cell><image src=\"%s\" alt=\"In a cell\" width=\"60\"/></cell></row></table>"
+	    "<para>After.</para></flow></document>", png, png, png, png);
+	doc = S_mem(buf_str(&b));
+	buf_free(&b);
+	assert_int_equal(S_render(doc, path, &dump, NULL), 0);
+	assert_true(S_image_rec(dump, 0, &a) && S_image_rec(dump, 1, &w) &&
+	    S_image_rec(dump, 2, &r) && S_image_rec(dump, 3, &h));
+	assert_false(S_image_rec(dump, 4, &n));
+	/* 40 x 20 pixels at 200 points wide: 100 high, centred. */
+	assert_true(fabs(a.w - 200) < 0.01 && fabs(a.h - 100) < 0.01);
+	assert_true(fabs(a.x - (x0 + (colw - 200) / 2)) < 0.01);
+	/* Too wide: scaled down to the column, proportions kept. */
+	assert_true(fabs(w.x - x0) < 0.01 && fabs(w.w - colw) < 0.01);
+	assert_true(fabs(w.h - 50 * colw / 1000) < 0.01);
+	/* Right aligned, its height from the pixels. */
+	assert_true(fabs(r.x + r.w - (x0 + colw)) < 0.01 && fabs(r.h - 50) < 0.01);
+	assert_true(a.y < w.y && w.y < r.y && r.page == 1);
+	S_on_paper(dump, 25 * TS_MM);
+
+	S_raster(path, 1, &im);
+	assert_int_equal(S_px(&im, a.x + 50, a.y + 50), 0xff0000);
+	assert_int_equal(S_px(&im, a.x + 150, a.y + 50), 0x0000ff);
+	assert_int_equal(S_px(&im, a.x - 5, a.y + 50), 0xffffff);
+	assert_int_equal(S_px(&im, r.x + 75, r.y + 25), 0x0000ff);
+	free(im.px);
+	/* Embedded at 40 x 20, not resampled to the page. */
+	snprintf(cmd, sizeof(cmd), "pdfimages -list %s 2>&1 | grep -c ' 40 *20 '", path);
+	out = S_cmd(cmd);
+	assert_string_equal(out, "4\n");
+	free(out);
+
+	S_pdf_ok(path);
+	out = S_pdf_alts(path);
+	assert_string_equal(out, "First picture|A chart between|Too wide|Right|In a cell|");
+	free(out);
+	free(dump);
+	xmlFreeDoc(doc);
+
+	/* In a header row repeated on the next pages: one Figure, the rest artefacts. */
+	buf_printf(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\"><table><row header=\"yes\">"
+	    "<cell><image src=\"%s\" alt=\"Head picture\" width=\"40\"/></cell></row>", png);
+	for (int i = 0; i < 120; i++)
+		buf_printf(&b, "<row><cell><para>Row %d</para></cell></row>", i);
+	buf_puts(&b, "</table></flow></document>");
+	doc = S_mem(buf_str(&b));
+	buf_free(&b);
+	assert_int_equal(S_render(doc, path, &dump, NULL), 0);
+	assert_true(S_pages(dump) >= 3);
+	assert_true(S_image_rec(dump, 2, &n));
+	S_pdf_ok(path);
+	out = S_pdf_alts(path);
+	assert_string_equal(out, "Head picture|");
+	free(out);
+	free(dump);
+	xmlFreeDoc(doc);
+	unlink(path);
+	unlink(png);
+}
+
+/* The typesetter's own refusals, each naming the file. */
+static void
+test_image_refused(void **state)
+{
+	char png[] = "/tmp/csdoc-png-XXXXXX", dir[] = "/tmp/csdoc-dir-XXXXXX";
+	static const char sig[8] = { (char)0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	struct {
+		int         what;     /* 0 text, 1 missing, 2 directory, 3 too big, 4 too wide, 5 no IHDR */
+		const char *msg;
+	} cases[] = {
+		{ 0, "not a PNG file" },
+		{ 1, "No such file" },
+		{ 2, "not a regular file" },
+		{ 3, "larger than 20 MiB" },
+		{ 4, "20000 x 2 pixels: at most 10000" },
+		{ 5, "not a PNG file" },
+	};
+	int fd = mkstemp(png);
+
+	(void)state;
+	assert_true(fd >= 0 && mkdtemp(dir) != NULL);
+	close(fd);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct buf b = { NULL, 0, 0 };
+		const char *src = png;
+		char *msgs;
+		xmlDocPtr doc;
+		FILE *f;
+
+		switch (cases[i].what) {
+		case 0:
+			f = fopen(png, "w");
+			fputs("not a picture at all, only some words in a file named .png\n", f);
+			fclose(f);
+			break;
+		case 1:
+			unlink(png);
+			break;
+		case 2:
+			src = dir;
+			break;
+		case 3:
+			f = fopen(png, "w");
+			fwrite(sig, 1, 8, f);
+			fclose(f);
+			assert_int_equal(truncate(png, 21L << 20), 0);
+			break;
+		case 4:
+			S_png(png, 20000, 2);
+			break;
+		case 5:
+			f = fopen(png, "w");
+			fwrite(sig, 1, 8, f);
+			fwrite("\0\0\0\rIHDX\0\0\0\x01\0\0\0\x01", 1, 16, f);
+			fclose(f);
+			break;
+		}
+		buf_printf(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\"><para>x</para>"
+		    "<image src=\"%s\" alt=\"a\" width=\"100\"/></flow></document>", src);
+		doc = S_mem(buf_str(&b));
+		buf_free(&b);
+		assert_int_equal(S_render(doc, NULL, NULL, &msgs), -1);
+		assert_non_null(strstr(msgs, cases[i].msg));
+		assert_non_null(strstr(msgs, src));
+		free(msgs);
+		xmlFreeDoc(doc);
+	}
+	unlink(png);
+	rmdir(dir);
+}
+
+/* ------------------------------------------------------------ table structure */
+
+/*
+ * The structure elements under K as text: a name, then its element
+ * children in parentheses ("Table(THead(TR(TH)) TBody(...))").
+ */
+static void
+S_struct(qpdf_data q, qpdf_oh k, struct buf *out, int depth)
+{
+	assert_true(depth < 200);
+	if (qpdf_oh_is_array(q, k)) {
+		int n = qpdf_oh_get_array_n_items(q, k);
+
+		for (int i = 0; i < n; i++)
+			S_struct(q, qpdf_oh_get_array_item(q, k, i), out, depth + 1);
+		return;
+	}
+	if (!qpdf_oh_is_dictionary(q, k) || !qpdf_oh_has_key(q, k, "/S"))
+		return;
+	if (out->len > 0 && out->s[out->len - 1] != '(')
+		buf_putc(out, ' ');
+	buf_puts(out, qpdf_oh_get_name(q, qpdf_oh_get_key(q, k, "/S")) + 1);
+	if (qpdf_oh_has_key(q, k, "/K")) {
+		size_t at = out->len;
+
+		buf_putc(out, '(');
+		S_struct(q, qpdf_oh_get_key(q, k, "/K"), out, depth + 1);
+		if (out->len == at + 1)
+			out->len = at;    /* no element children */
+		else
+			buf_putc(out, ')');
+		out->s[out->len] = '\0';
+	}
+}
+
+/* The structure tree of the PDF at PATH as S_struct() writes it; a new string. */
+static char *
+S_pdf_struct(const char *path)
+{
+	struct buf t = { NULL, 0, 0 };
+	qpdf_data q = qpdf_init();
+	char *s;
+
+	qpdf_silence_errors(q);
+	assert_int_equal(qpdf_read(q, path, NULL) & QPDF_ERRORS, 0);
+	S_struct(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot"), "/K"),
+	    &t, 0);
+	assert_false(qpdf_has_error(q));
+	qpdf_cleanup(&q);
+	s = xstrdup(buf_str(&t));
+	buf_free(&t);
+	return s;
+}
+
+/* How often NEEDLE occurs in S. */
+static int
+S_count(const char *s, const char *needle)
+{
+	int n = 0;
+
+	for (; (s = strstr(s, needle)) != NULL; s += strlen(needle))
+		n++;
+	return n;
+}
+
+/*
+ * Header rows under THead, the others under TBody; a table split over
+ * pages has one THead, the first copy of its header rows (the repeated
+ * ones are artefacts), and one TBody with every body row.
+ */
+static void
+test_table_tags(void **state)
+{
+	char path[] = "/tmp/csdoc-ts-XXXXXX";
+	xmlDocPtr doc;
+	char *t, *body;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	doc = S_mem(HEAD "<page-master name=\"m\"/><flow master=\"m\"><table>"
+	    "<row header=\"yes\"><cell><para>Name</para></cell><cell><para>Value</para></cell></row>"
+	    "<row><cell><para>a</para></cell><cell><para>1</para></cell></row>"
+	    "<row><cell><para>b</para></cell><cell><para>2</para></cell></row>"
+	    "</table><table><row><cell><para>no header</para></cell></row></table></flow></document>");
+	assert_int_equal(S_render(doc, path, NULL, NULL), 0);
+	S_pdf_ok(path);
+	t = S_pdf_struct(path);
+	assert_string_equal(t, "Document(Table(THead(TR(TH(P) TH(P))) "
+	    "TBody(TR(TD(P) TD(P)) TR(TD(P) TD(P)))) Table(TBody(TR(TD(P)))))");
+	free(t);
+	xmlFreeDoc(doc);
+
+	/* Over three pages, a caption and the header row repeated. */
+	doc = S_file(FIX "longtable.xml");
+	assert_int_equal(S_render(doc, path, NULL, NULL), 0);
+	S_pdf_ok(path);
+	t = S_pdf_struct(path);
+	assert_non_null(strstr(t, "Table(Caption THead(TR(TH(P) TH(P))) TBody(TR(TD(P) TD(P)) "));
+	assert_int_equal(S_count(t, "THead"), 1);
+	assert_int_equal(S_count(t, "TBody"), 1);
+	assert_int_equal(S_count(t, "TH"), 3);    /* THead and two TH */
+	body = strstr(t, "TBody(");
+	assert_int_equal(S_count(body, "TR(TD(P) TD(P))"), S_count(body, "TR("));
+	assert_int_equal(S_count(body, "TR("), 80);
+	free(t);
+	xmlFreeDoc(doc);
+	unlink(path);
+}
+
 /*
  * A box's side column (an action's owners) stands clear of the box's text:
  * the side text began 6pt after a full line, which read as if the line ran
@@ -1790,6 +2112,9 @@ main(void)
 		cmocka_unit_test(test_graphic_keep),
 		cmocka_unit_test(test_graphic_awkward),
 		cmocka_unit_test(test_pdf_post),
+		cmocka_unit_test(test_image),
+		cmocka_unit_test(test_image_refused),
+		cmocka_unit_test(test_table_tags),
 		cmocka_unit_test(test_side_gap),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_notes_full),
