@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- repeat.xsl: a source N times as long — its items again and again — for measuring how csdoc's cost grows with a document. -->
-<!-- Copies after the first rename every id (id-K) and print their figures
-     as plain text, so ids stay unique and formulas need no renaming; items
+<!-- Copies after the first rename every id (id-K), print their figures as
+     plain text and keep their tables' typed values without the columns'
+     formulas, so ids stay unique and no formula needs renaming; items
      holding the attendance are not repeated. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -45,6 +46,8 @@
     <xsl:param name="k"/>
     <xsl:attribute name="id"><xsl:value-of select="concat(., '-', $k)"/></xsl:attribute>
   </xsl:template>
+
+  <xsl:template match="@compute | @total-compute" mode="copy"/>
 
   <xsl:template match="s:figure" mode="copy">
     <xsl:value-of select="."/>

@@ -445,6 +445,11 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	/* qpdf's default, said here because cairo's layout of the file is what was tested */
 	qpdf_set_object_stream_mode(q, qpdf_o_preserve);
+	/*
+	 * cairo compressed its streams already: copy them as they are rather
+	 * than decode and compress them again (most of this step's time).
+	 */
+	qpdf_set_decode_level(q, qpdf_dl_none);
 	if (qpdf_write(q) & QPDF_ERRORS) {
 		S_qpdf_error(q, d, DF_WRITE, path);
 		goto out;
