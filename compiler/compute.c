@@ -333,7 +333,7 @@ S_image(struct compute *c, xmlNodePtr n)
 		if (w == 0 || h == 0 || w > IMAGE_MAX_PIXELS || h > IMAGE_MAX_PIXELS)
 			why = "its width and height must be 1 to 10,000 pixels";
 		else {
-			tree_set(n, "path", rfile);
+			/* no local path in the compiled tree: it is published */
 			tree_set(n, "file", base ? base + 1 : src);
 			tree_set_long(n, "pixel-width", (long)w);
 			tree_set_long(n, "pixel-height", (long)h);
@@ -419,10 +419,10 @@ S_image_names(struct compute *c, xmlNodePtr n, xmlHashTablePtr seen)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (tree_is(n, "image") && (file = tree_get(n, "file")) != NULL &&
-		    (path = tree_get(n, "path")) != NULL) {
+		    (path = tree_attr(n, "src")) != NULL) {
 			if ((first = xmlHashLookup(seen, (const xmlChar *)file)) == NULL)
 				xmlHashAddEntry(seen, (const xmlChar *)file, n);
-			else if (strcmp(tree_get(first, "path"), path) != 0)
+			else if (strcmp(tree_attr(first, "src"), path) != 0)
 				source_msg(c->src, n, "src", DE_IMAGE, tree_attr(n, "src"),
 				    "another picture has the same file name: rename one of them");
 		}

@@ -187,7 +187,8 @@ done:
 
 /* Stage a copy of every picture the page shows beside it (the compiled tree says which). */
 static int
-S_stage_images(struct output *o, const char *dir, xmlNodePtr n, struct diag *d)
+S_stage_images(struct output *o, const char *dir, const char *srcdir, xmlNodePtr n,
+    struct diag *d)
 {
 	for (; n != NULL; n = n->next) {
 		const char *file, *from;
@@ -195,18 +196,20 @@ S_stage_images(struct output *o, const char *dir, xmlNodePtr n, struct diag *d)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (tree_is(n, "image") && (file = tree_get(n, "file")) != NULL &&
-		    (from = tree_get(n, "path")) != NULL) {
+		    (from = tree_attr(n, "src")) != NULL) {
 			size_t len = 0;
-			char *bytes = load_read(from, 20L * 1024 * 1024, &len, d);
+			char *src = xasprintf("%s/%s", srcdir, from);
+			char *bytes = load_read(src, 20L * 1024 * 1024, &len, d);
 			char *to = xasprintf("%s/%s", dir, file);
 			int rc = bytes ? output_bytes(o, to, bytes, len, d) : -1;
 
 			free(bytes);
+			free(src);
 			free(to);
 			if (rc != 0)
 				return -1;
 		}
-		if (S_stage_images(o, dir, n->children, d) != 0)
+		if (S_stage_images(o, dir, srcdir, n->children, d) != 0)
 			return -1;
 	}
 	return 0;
@@ -219,6 +222,10 @@ S_render(struct source *src, enum doc_kind kind, const struct opts *op,
 {
 	const char *kname = validate_kind_name(kind);
 	char *stem = S_stem(src->path);
+	/* the source's folder, where its pictures are (checked when it compiled) */
+	const char *slash = strrchr(src->path, '/');
+	char *dir = slash ? xasprintf("%.*s", (int)(slash - src->path), src->path) : xstrdup(".");
+	char *srcdir = realpath(dir, NULL);
 	char *path = NULL, *sheet = NULL;
 	xmlDocPtr res = NULL;
 	int rc = -1;
@@ -266,7 +273,7 @@ S_render(struct source *src, enum doc_kind kind, const struct opts *op,
 		path = xasprintf("%s/%s.html", op->outdir, stem);
 		if (output_bytes(o, path, buf_str(&b), b.len, src->d) != 0 ||
 		    S_stage_css(o, op->outdir, src->d) != 0 ||
-		    S_stage_images(o, op->outdir, xmlDocGetRootElement(src->doc), src->d) != 0) {
+		    S_stage_images(o, op->outdir, srcdir, xmlDocGetRootElement(src->doc), src->d) != 0) {
 			buf_free(&b);
 			goto done;
 		}
@@ -280,13 +287,16 @@ S_render(struct source *src, enum doc_kind kind, const struct opts *op,
 	}
 	if (op->formats & (F_PDF | F_BOXES | F_PRINT)) {
 		struct ts_options tso = { S_epoch(), NULL };
+
 		const char *pdf = NULL;
 		char *boxes = NULL;
 		size_t boxlen = 0;
 		int trc;
 
+		const char *params[] = { "source-dir", srcdir ? srcdir : ".", NULL };
+
 		sheet = xasprintf("stylesheets/print/%s.xsl", kname);
-		res = xslt_apply(sheet, src->doc, src->d);
+		res = xslt_apply_params(sheet, src->doc, params, src->d);
 		if (res == NULL)
 			goto done;
 		if (op->formats & F_PRINT) {
@@ -338,6 +348,8 @@ done:
 	free(sheet);
 	free(path);
 	free(stem);
+	free(dir);
+	free(srcdir);
 	return rc;
 }
 

@@ -6,6 +6,7 @@
 
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
+#include <libxslt/variables.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
@@ -116,6 +117,13 @@ S_sheet(const char *rel, struct diag *d)
 xmlDocPtr
 xslt_apply(const char *rel, xmlDocPtr doc, struct diag *d)
 {
+	return xslt_apply_params(rel, doc, NULL, d);
+}
+
+xmlDocPtr
+xslt_apply_params(const char *rel, xmlDocPtr doc, const char **params,
+    struct diag *d)
+{
 	struct xerr e = { { 0 } };
 	xsltStylesheetPtr style = S_sheet(rel, d);
 	xsltTransformContextPtr ctxt;
@@ -138,6 +146,9 @@ xslt_apply(const char *rel, xmlDocPtr doc, struct diag *d)
 		return NULL;
 	}
 	xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET);
+	/* quoted by libxslt, so a value is never read as an XPath expression */
+	for (size_t i = 0; params != NULL && params[i] != NULL && params[i + 1] != NULL; i += 2)
+		xsltQuoteOneUserParam(ctxt, (const xmlChar *)params[i], (const xmlChar *)params[i + 1]);
 	xsltSetTransformErrorFunc(ctxt, &e, S_xerror);
 	xsltSetGenericErrorFunc(&e, S_xerror);
 	res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);

@@ -15,6 +15,13 @@
  */
 xmlDocPtr xslt_apply(const char *rel, xmlDocPtr doc, struct diag *d);
 
+/*
+ * As xslt_apply(), with string parameters: PARAMS holds name, value pairs
+ * ending with NULL (values are passed as strings, never as expressions).
+ */
+xmlDocPtr xslt_apply_params(const char *rel, xmlDocPtr doc, const char **params,
+    struct diag *d);
+
 /* Serialize RES as stylesheet REL's xsl:output says, into OUT.  Returns 0 or -1. */
 int xslt_serialize(const char *rel, xmlDocPtr res, struct buf *out, struct diag *d);
 

@@ -34,6 +34,9 @@
 
   <!-- One A4 portrait master with a running header and footer; the
        four slots are result fragments (text and page-number/page-count). -->
+  <!-- The source's folder (csdoc passes it): pictures are read from there. -->
+  <xsl:param name="source-dir" select="'.'"/>
+
   <xsl:template name="page-master">
     <xsl:param name="name" select="'page'"/>
     <xsl:param name="header-left"/>
@@ -193,7 +196,7 @@
 
   <!-- A picture, from the file csdoc checked, at its width in points. -->
   <xsl:template match="s:image">
-    <image src="{@c:path}" alt="{@alt}" width="{format-number(@width-mm * 72 div 25.4, '0.##')}" align="{@align}"/>
+    <image src="{concat($source-dir, '/', @src)}" alt="{@alt}" width="{format-number(@width-mm * 72 div 25.4, '0.##')}" align="{@align}"/>
   </xsl:template>
 
   <!-- The glossary as a closing table of abbreviations. -->
