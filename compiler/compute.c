@@ -148,27 +148,17 @@ S_registry(struct compute *c, xmlNodePtr reg)
 {
 	for (xmlNodePtr n = tree_first_elem(reg); n != NULL; n = tree_next_elem(n)) {
 		const char *id = tree_attr(n, "id");
-		char *s;
 
 		if (id == NULL)
 			continue;
-		s = who_display(c, id);
-		if (s)
-			tree_set(n, "display", s);
-		free(s);
+		tree_take(n, "display", who_display(c, id));
 		if (resolve_kind_of(n) == REF_PERSON) {
 			const char *org = tree_attr(n, "org");
 
-			s = who_initials(c, id);
-			tree_set(n, "initials", s);
-			free(s);
+			tree_take(n, "initials", who_initials(c, id));
 			if (org != NULL && S_entry(c, org) != NULL) {
-				s = who_plain(c, org);
-				tree_set(n, "org-name", s);
-				free(s);
-				s = who_initials(c, org);
-				tree_set(n, "org-short", s);
-				free(s);
+				tree_take(n, "org-name", who_plain(c, org));
+				tree_take(n, "org-short", who_initials(c, org));
 			}
 		}
 	}

@@ -2,6 +2,7 @@
 #include "tree.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -100,6 +101,14 @@ void
 tree_set(xmlNodePtr n, const char *name, const char *value)
 {
 	xmlSetNsProp(n, tree_cns(n->doc), (const xmlChar *)name, (const xmlChar *)value);
+}
+
+void
+tree_take(xmlNodePtr n, const char *name, char *value)
+{
+	if (value != NULL)
+		tree_set(n, name, value);
+	free(value);
 }
 
 void

@@ -31,6 +31,9 @@ char *tree_text_folded(const xmlNode *n);
 /* Set the compiled attribute c:NAME on N to VALUE (replacing any). */
 void tree_set(xmlNodePtr n, const char *name, const char *value);
 
+/* As tree_set() with a new string VALUE, which it frees; nothing is set if VALUE is NULL. */
+void tree_take(xmlNodePtr n, const char *name, char *value);
+
 /* As tree_set() with a number. */
 void tree_set_long(xmlNodePtr n, const char *name, long value);
 

@@ -140,15 +140,6 @@ S_is_figure_type(const char *type)
 	return type != NULL && strcmp(type, "text") != 0 && strcmp(type, "date") != 0;
 }
 
-/* Where offset OFF of expression TEXT in attribute ATTR of N is, for messages. */
-static void
-S_expr_pos(struct figs *fs, xmlNodePtr n, const char *attr, const char *text,
-    size_t off, long *line, long *col)
-{
-	(void)text;
-	source_value_pos(fs->c->src, n, attr, off, line, col);
-}
-
 /* Report ID about figure F (at its expression when it has one). */
 static void
 S_err(struct figs *fs, struct fig *f, size_t off, enum diag_id id, ...)
@@ -165,7 +156,7 @@ S_err(struct figs *fs, struct fig *f, size_t off, enum diag_id id, ...)
 		xmlHashAddEntry(fs->said, (const xmlChar *)key, fs);
 	}
 	if (f->expr_node != NULL)
-		S_expr_pos(fs, f->expr_node, f->expr_attr, f->expr_text, off, &line, &col);
+		source_value_pos(fs->c->src, f->expr_node, f->expr_attr, off, &line, &col);
 	else
 		source_pos(fs->c->src, f->node, NULL, &line, &col);
 	va_start(ap, id);
@@ -337,7 +328,7 @@ S_parse(struct figs *fs, xmlNodePtr n, const char *attr)
 	if (e == NULL) {
 		long line, col;
 
-		S_expr_pos(fs, n, attr, text, off, &line, &col);
+		source_value_pos(fs->c->src, n, attr, off, &line, &col);
 		diag_msg(fs->c->src->d, DE_EXPR, line, col, why);
 		free(why);
 	}
@@ -1739,9 +1730,7 @@ S_annotate(struct figs *fs, struct fig *f)
 		return;
 	}
 	if (eff.t == V_NUM) {
-		s = num_exact(eff.num);
-		tree_set(f->node, "value", s);
-		free(s);
+		tree_take(f->node, "value", num_exact(eff.num));
 	} else
 		tree_set(f->node, "value", eff.t == V_TEXT ? eff.text : "n/a");
 	/* a stated figure is printed as the author typed it */
@@ -1752,9 +1741,7 @@ S_annotate(struct figs *fs, struct fig *f)
 			s = num_exact(f->val.num);
 			tree_set(f->node, "computed", f->val.t == V_NUM ? s : "n/a");
 			free(s);
-			s = S_show(f, f->val, places);
-			tree_set(f->node, "computed-display", s);
-			free(s);
+			tree_take(f->node, "computed-display", S_show(f, f->val, places));
 			S_check(fs, f);
 		}
 		return;
@@ -1764,8 +1751,7 @@ S_annotate(struct figs *fs, struct fig *f)
 		s = xstrdup(f->stated_text);
 	else
 		s = S_show(f, eff, places);
-	tree_set(f->node, "display", s);
-	free(s);
+	tree_take(f->node, "display", s);
 	tree_set(f->node, "source", f->expr || f->total ? "computed" : "input");
 }
 

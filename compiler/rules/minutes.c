@@ -64,31 +64,24 @@ S_meeting(struct mstate *m, xmlNodePtr root)
 
 			tree_set(root, "date-display", s);
 			free(s);
-			s = date_display(&d, DATE_WEEKDAY);
-			tree_set(root, "weekday-display", s);
-			free(s);
+			tree_take(root, "weekday-display", date_display(&d, DATE_WEEKDAY));
 		} else
 			source_msg(m->c->src, n, NULL, DE_ERROR,
 			    "bad meeting date: expected YYYY-MM-DD with a year from 1000");
 		free(v);
 	}
 	if ((n = tree_child(meet, "start")) != NULL) {
-		char *v = tree_text_folded(n), *s;
+		char *v = tree_text_folded(n);
 
-		if ((start = time_parse(v)) >= 0) {
-			s = time_display(start);
-			tree_set(root, "start-display", s);
-			free(s);
-		}
+		if ((start = time_parse(v)) >= 0)
+			tree_take(root, "start-display", time_display(start));
 		free(v);
 	}
 	if ((n = tree_child(meet, "end")) != NULL) {
-		char *v = tree_text_folded(n), *s;
+		char *v = tree_text_folded(n);
 
 		if ((end = time_parse(v)) >= 0) {
-			s = time_display(end);
-			tree_set(root, "end-display", s);
-			free(s);
+			tree_take(root, "end-display", time_display(end));
 			if (start >= 0 && end <= start)
 				source_msg(m->c->src, n, NULL, DE_TIME_ORDER,
 				    tree_get(root, "end-display"), tree_get(root, "start-display"));
@@ -106,7 +99,6 @@ S_attendee(struct mstate *m, xmlNodePtr a, xmlHashTablePtr seen, int present)
 	const char *pid = tree_attr(a, "person");
 	xmlNodePtr p = resolve_get(c->ids, pid);
 	xmlNodePtr first;
-	char *s;
 
 	if (p == NULL || resolve_kind_of(p) != REF_PERSON)
 		return;   /* reported by resolve */
@@ -119,15 +111,9 @@ S_attendee(struct mstate *m, xmlNodePtr a, xmlHashTablePtr seen, int present)
 	} else
 		xmlHashAddEntry(seen, (const xmlChar *)pid, a);
 
-	s = who_display(c, pid);
-	tree_set(a, "name", s);
-	free(s);
-	s = who_plain(c, pid);
-	tree_set(a, "plain-name", s);
-	free(s);
-	s = who_initials(c, pid);
-	tree_set(a, "initials", s);
-	free(s);
+	tree_take(a, "name", who_display(c, pid));
+	tree_take(a, "plain-name", who_plain(c, pid));
+	tree_take(a, "initials", who_initials(c, pid));
 	if (tree_attr(p, "post"))
 		tree_set(a, "post", tree_attr(p, "post"));
 	if (tree_get(p, "org-name")) {
@@ -135,10 +121,7 @@ S_attendee(struct mstate *m, xmlNodePtr a, xmlHashTablePtr seen, int present)
 		tree_set(a, "org-short", tree_get(p, "org-short"));
 	}
 	if (tree_attr(a, "representing")) {
-		s = who_display(c, tree_attr(a, "representing"));
-		if (s)
-			tree_set(a, "representing-name", s);
-		free(s);
+		tree_take(a, "representing-name", who_display(c, tree_attr(a, "representing")));
 	}
 	if (S_default(tree_attr(a, "chair"), "no")[0] == 'y') {
 		m->chair_marked = 1;
@@ -294,27 +277,19 @@ static void
 S_action(struct mstate *m, xmlNodePtr a, xmlNodePtr top, xmlNodePtr item)
 {
 	const char *owner = tree_attr(a, "owner");
-	char *s;
 
 	m->actions++;
 	tree_set_long(a, "number", m->actions);
-	s = who_join(m->c, owner, who_plain);
-	tree_set(a, "owner-names", s);
-	free(s);
-	s = who_join(m->c, owner, who_initials);
-	tree_set(a, "owner-initials", s);
-	free(s);
+	tree_take(a, "owner-names", who_join(m->c, owner, who_plain));
+	tree_take(a, "owner-initials", who_join(m->c, owner, who_initials));
 	compute_date_attr(m->c, a, "due", "due-display", DATE_LONG);
 	tree_set(a, "status", S_default(tree_attr(a, "status"), "open"));
 	if (top && tree_get(top, "number"))
 		tree_set(a, "item", tree_get(top, "number"));
 	if (tree_attr(a, "id"))
 		tree_set(a, "id", tree_attr(a, "id"));
-	else {
-		s = xasprintf("action-%ld", m->actions);
-		tree_set(a, "id", s);
-		free(s);
-	}
+	else
+		tree_take(a, "id", xasprintf("action-%ld", m->actions));
 	S_register_add(m, a, item);
 }
 
