@@ -9,16 +9,22 @@
 #include "figures/figures.h"
 #include "load.h"
 #include "resolve.h"
+#include "rules/agreement.h"
 #include "rules/minutes.h"
 #include "tree.h"
 #include "util.h"
 
-/* The kind-specific rules, one row per kind. */
+/*
+ * The kind-specific rules, one row per kind: prepare runs before the
+ * figures (what it adds can be cited as figures), compute after them.
+ */
 static const struct {
 	enum doc_kind kind;
+	void (*prepare)(struct compute *);
 	void (*compute)(struct compute *);
 } rules[] = {
-	{ KIND_MINUTES, minutes_compute },
+	{ KIND_MINUTES, NULL, minutes_compute },
+	{ KIND_AGREEMENT, agreement_prepare, NULL },
 };
 
 /* Documents using documents: deeper than this is an error. */
@@ -180,6 +186,9 @@ compile_bytes(struct source *src, const char *name, char *bytes, size_t len,
 	compute_common(&c);
 	nsubs = S_uses(src, &c, subs, subd);
 	c.nused = nsubs;
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
+		if (rules[i].kind == *kind && rules[i].prepare != NULL)
+			rules[i].prepare(&c);
 	figures_compute(&c);
 	charts_compute(&c);
 	for (size_t i = 0; i < nsubs; i++) {
@@ -190,8 +199,9 @@ compile_bytes(struct source *src, const char *name, char *bytes, size_t len,
 		free(subd[i]);
 	}
 	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
-		if (rules[i].kind == *kind)
+		if (rules[i].kind == *kind && rules[i].compute != NULL)
 			rules[i].compute(&c);
+	compute_references(&c);
 	resolve_free(ids);
 
 	root = xmlDocGetRootElement(src->doc);

@@ -21,7 +21,7 @@ S_entry(const struct compute *c, const char *id)
 {
 	xmlNodePtr n = resolve_get(c->ids, id);
 
-	return resolve_kind_of(n) ? n : NULL;
+	return (resolve_kind_of(n) & REF_ANY) ? n : NULL;
 }
 
 char *
@@ -418,6 +418,107 @@ S_image_names(struct compute *c, xmlNodePtr n, xmlHashTablePtr seen)
 		}
 		S_image_names(c, n->children, seen);
 	}
+}
+
+/* ------------------------------------------------------------ footnotes and cross-references */
+
+/* The anchor of N: the id csdoc gave it, or its author's. */
+static const char *
+S_first_id(const xmlNode *n)
+{
+	const char *id = tree_get(n, "id");
+
+	return id ? id : tree_attr(n, "id");
+}
+
+/*
+ * Number footnotes in the order they are first cited (a footnote with a
+ * mark keeps its mark), and give each <fn> the mark it prints.  The first
+ * citation carries c:first: the PDF sets the note's text at the foot of
+ * that page.
+ */
+static void
+S_citations(struct compute *c, xmlNodePtr n, long *next)
+{
+	for (; n != NULL; n = n->next) {
+		xmlNodePtr fn;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		/* a footnote citing another is not where either is first read */
+		if (tree_is(n, "footnotes"))
+			continue;
+		if (tree_is(n, "fn") && (fn = resolve_get(c->ids, tree_attr(n, "ref"))) != NULL &&
+		    tree_is(fn, "footnote")) {
+			if (tree_get(fn, "mark") == NULL) {
+				if (tree_attr(fn, "mark") != NULL)
+					tree_set(fn, "mark", tree_attr(fn, "mark"));
+				else
+					tree_take(fn, "mark", xasprintf("%ld", ++*next));
+				tree_set(fn, "cited", "yes");
+				tree_set(n, "first", "yes");
+			}
+			tree_set(n, "mark", tree_get(fn, "mark"));
+			tree_set(n, "target", tree_attr(fn, "id"));
+			continue;
+		}
+		S_citations(c, n->children, next);
+	}
+}
+
+static void
+S_footnotes(struct compute *c, xmlNodePtr root)
+{
+	xmlNodePtr notes = tree_child(root, "footnotes");
+	long next = 0;
+
+	S_citations(c, root, &next);
+	for (xmlNodePtr f = tree_first_elem(notes); f != NULL; f = tree_next_elem(f)) {
+		const char *id = tree_attr(f, "id");
+
+		if (!tree_is(f, "footnote") || tree_get(f, "cited") != NULL)
+			continue;
+		/* printed nowhere: it has no page and no place in the list */
+		tree_set(f, "cited", "no");
+		source_msg(c->src, f, "id", DW_FOOTNOTE_UNCITED, id, id);
+	}
+}
+
+/* Each <xref> gets the words it prints (c:text) and the anchor it links to (c:target). */
+static void
+S_xrefs(struct compute *c, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		xmlNodePtr t;
+		const char *text;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (tree_is(n, "xref") && (t = resolve_get(c->ids, tree_attr(n, "ref"))) != NULL) {
+			text = tree_get(t, "xref");
+			if (text == NULL && tree_is(t, "footnote") && tree_get(t, "mark") != NULL) {
+				tree_take(n, "text", xasprintf("note %s", tree_get(t, "mark")));
+				tree_set(n, "target", tree_attr(t, "id"));
+			} else if (text == NULL)
+				source_msg(c->src, n, "ref", DE_XREF, tree_attr(n, "ref"),
+				    "it has no number or title to print: refer to a section, appendix, table, chart, priority or footnote");
+			else {
+				tree_set(n, "text", text);
+				tree_set(n, "target", S_first_id(t));
+			}
+			continue;
+		}
+		S_xrefs(c, n->children);
+	}
+}
+
+void
+compute_references(struct compute *c)
+{
+	xmlNodePtr root = xmlDocGetRootElement(c->src->doc);
+
+	S_footnotes(c, root);
+	S_xrefs(c, root);
 }
 
 void

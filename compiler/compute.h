@@ -23,6 +23,12 @@ struct compute {
  */
 void compute_common(struct compute *c);
 
+/*
+ * After the kind's rules: number footnotes by first citation (warning on
+ * one never cited) and give each cross-reference the label it prints.
+ */
+void compute_references(struct compute *c);
+
 /* Registry entry ID's display name ("Cllr Tracey Chapman"), or NULL. New string. */
 char *who_display(const struct compute *c, const char *id);
 

@@ -24,12 +24,14 @@ struct diag_msg {
 static const char *const texts[DIAG_ID_MAX] = {
 	[DN_FIRST_DECLARED] = "'%s' was first declared here",
 	[DN_FIRST_LISTED] = "'%s' was first listed here",
+	[DN_FIRST_GIVEN] = "%s %s was first given here",
 	[DN_NOTE] = "%s",
 
 	[DW_EMPTY_ITEM] = "item has no title and no content",
 	[DW_FIG_MISMATCH] = "%s",
 	[DW_PARTIAL_TOTAL] = "this %s leaves out %zu row(s) with no value: it adds up the others",
 	[DW_NO_CHAIR] = "the minutes do not say who chaired the meeting: mark the chair with chair=\"yes\"",
+	[DW_FOOTNOTE_UNCITED] = "footnote '%s' is never cited: cite it with <fn ref=\"%s\"/> where it applies, or remove it",
 	[DW_ABBR_UNDECLARED] = "abbreviation '%s' is not in the glossary: declare it as <term abbr=\"%s\">…</term> or give it a title",
 	[DW_WARNING] = "%s",
 
@@ -51,6 +53,9 @@ static const char *const texts[DIAG_ID_MAX] = {
 	[DE_ATTENDANCE_TWICE] = "'%s' is listed twice in the attendance",
 	[DE_ATTENDANCE_COUNT] = "a second attendance: list everyone in one attendance element",
 	[DE_TIME_ORDER] = "the meeting ends (%s) before it starts (%s)",
+	[DE_GIVEN_TWICE] = "%s %s is given twice: each must be different",
+	[DE_NO_PRIORITY] = "indicator '%s' is under no priority: give it priority=\"ID\" naming one of the <priorities>",
+	[DE_XREF] = "cross-reference to '%s': %s",
 	[DE_BAD_LINK] = "link '%s' is not allowed: expected an http, https or mailto address or a relative path",
 	[DE_LIMIT] = "%s",
 	[DE_EXPR] = "bad expression: %s",

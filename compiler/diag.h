@@ -27,6 +27,7 @@ enum diag_id {
 	DN_FIRST = 0,
 	DN_FIRST_DECLARED,      /* where a duplicated id was first declared */
 	DN_FIRST_LISTED,        /* where a person listed twice was first listed */
+	DN_FIRST_GIVEN,         /* where a number or reference given twice was first given */
 	DN_NOTE,                /* free-form note */
 
 	DW_FIRST,
@@ -35,6 +36,7 @@ enum diag_id {
 	DW_ABBR_UNDECLARED,     /* an abbreviation the glossary does not declare */
 	DW_PARTIAL_TOTAL,       /* a total leaves out rows that have no value */
 	DW_NO_CHAIR,            /* the minutes do not say who chaired */
+	DW_FOOTNOTE_UNCITED,    /* a footnote nothing cites */
 	DW_WARNING,             /* free-form warning */
 
 	DE_FIRST,
@@ -56,6 +58,9 @@ enum diag_id {
 	DE_ATTENDANCE_TWICE,    /* a person listed twice in attendance */
 	DE_ATTENDANCE_COUNT,    /* more than one attendance block */
 	DE_TIME_ORDER,          /* the meeting ends before it starts */
+	DE_GIVEN_TWICE,         /* a section number or activity reference given twice */
+	DE_NO_PRIORITY,         /* an indicator under no priority */
+	DE_XREF,                /* a cross-reference to something with no label */
 	DE_BAD_LINK,            /* a link with a scheme that is not allowed */
 	DE_LIMIT,               /* a documented limit exceeded */
 	DE_EXPR,                /* an expression that does not parse */

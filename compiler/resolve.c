@@ -36,6 +36,16 @@ static const struct {
 	{ "q",           "by",           0, REF_PERSON, "speaker" },
 	{ "quote",       "by",           0, REF_PERSON, "speaker" },
 	{ "declaration", "by",           0, REF_PERSON, "declaration by" },
+	{ "fn",          "ref",          0, REF_FOOTNOTE, "footnote" },
+	{ "xref",        "ref",          0, REF_ELEMENT, "cross-reference" },
+	{ "indicator",   "priority",     0, REF_PRIORITY, "priority" },
+	{ "indicator",   "lead",         1, REF_ANY,    "lead" },
+	{ "target",      "indicator",    0, REF_INDICATOR, "indicator" },
+	{ "target",      "lead",         1, REF_ANY,    "lead" },
+	{ "target-area", "lead",         1, REF_ANY,    "lead" },
+	{ "priority-actions", "priority", 0, REF_PRIORITY, "priority" },
+	{ "activity",    "lead",         1, REF_ANY,    "lead" },
+	{ "member",      "org",          0, REF_ORG,    "member organisation" },
 };
 
 enum ref_kind
@@ -47,6 +57,12 @@ resolve_kind_of(const xmlNode *n)
 		return REF_ORG;
 	if (tree_is(n, "group"))
 		return REF_GROUP;
+	if (tree_is(n, "priority"))
+		return REF_PRIORITY;
+	if (tree_is(n, "indicator"))
+		return REF_INDICATOR;
+	if (tree_is(n, "footnote"))
+		return REF_FOOTNOTE;
 	return 0;
 }
 
@@ -62,6 +78,14 @@ S_kind_words(enum ref_kind k)
 		return "a group";
 	case REF_ANY:
 		return "a person, organisation or group in <registry>";
+	case REF_PRIORITY:
+		return "a <priority> in <priorities>";
+	case REF_INDICATOR:
+		return "an <indicator>";
+	case REF_FOOTNOTE:
+		return "a <footnote> in <footnotes>";
+	case REF_ELEMENT:
+		return "an element of this document";
 	default:
 		return "something else";
 	}
@@ -104,6 +128,8 @@ S_check_one(struct source *src, struct resolve *r, xmlNodePtr n, size_t row,
 		    S_kind_words(refs[row].want));
 		return;
 	}
+	if (refs[row].want == REF_ELEMENT)
+		return;   /* anything with an id can be cross-referred to */
 	k = resolve_kind_of(target);
 	if ((k & refs[row].want) == 0) {
 		char *what = xasprintf("<%s>", (const char *)target->name);

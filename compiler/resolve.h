@@ -11,7 +11,11 @@ enum ref_kind {
 	REF_PERSON = 1 << 0,
 	REF_ORG    = 1 << 1,
 	REF_GROUP  = 1 << 2,
-	REF_ANY    = REF_PERSON | REF_ORG | REF_GROUP
+	REF_ANY    = REF_PERSON | REF_ORG | REF_GROUP,   /* anyone in the registry */
+	REF_PRIORITY  = 1 << 3,   /* an agreement's <priority> */
+	REF_INDICATOR = 1 << 4,   /* an agreement's <indicator> */
+	REF_FOOTNOTE  = 1 << 5,   /* a <footnote> */
+	REF_ELEMENT   = 1 << 6    /* any element with that id (cross-references) */
 };
 
 struct resolve;
@@ -26,7 +30,7 @@ struct resolve *resolve_doc(struct source *src);
 /* The element declaring ID, or NULL. */
 xmlNodePtr resolve_get(const struct resolve *r, const char *id);
 
-/* The kind of registry entry N is (0 if none). */
+/* The kind of thing N is for references: a registry entry, priority, indicator or footnote (0 if none). */
 enum ref_kind resolve_kind_of(const xmlNode *n);
 
 void resolve_free(struct resolve *r);

@@ -17,6 +17,7 @@ static const struct {
 	const char   *schema;
 } kinds[] = {
 	{ KIND_MINUTES, "minutes", "schemas/minutes.xsd" },
+	{ KIND_AGREEMENT, "agreement", "schemas/agreement.xsd" },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 

@@ -13,7 +13,8 @@
 /* The document kinds csdoc knows, by root element. */
 enum doc_kind {
 	KIND_NONE = 0,
-	KIND_MINUTES          /* <minutes>: schemas/minutes.xsd */
+	KIND_MINUTES,         /* <minutes>: schemas/minutes.xsd */
+	KIND_AGREEMENT        /* <agreement>: schemas/agreement.xsd */
 };
 
 /* The kind of DOC from its root element; KIND_NONE after reporting in D. */
