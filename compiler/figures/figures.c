@@ -282,6 +282,25 @@ S_read_stated(struct figs *fs, struct fig *f, const char *text)
 	return 0;
 }
 
+/*
+ * Whether TEXT, typed in an input cell, marks a known unknown ("tbc", "n/a",
+ * a dash): a table often has a figure not yet known, and the author should
+ * not have to leave the cell blank to say so.  Inline figures do not take
+ * these: a sentence's figure cannot silently read n/a.
+ */
+static int
+S_unknown(const char *text)
+{
+	static const char *const words[] = {
+		"tbc", "TBC", "n/a", "N/A", "–", "-",
+	};
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(text, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Read the attributes shared by <figure> and <column>: places, round, per, tolerance. */
 static void
 S_read_format(struct figs *fs, xmlNodePtr n, enum num_kind kind, int *places,
@@ -555,6 +574,12 @@ S_table(struct figs *fs, xmlNodePtr tn)
 				f->state = 2;
 				/* a blank cell has no value; totals add up the others */
 				if (text[0] == '\0') {
+					f->val = S_na();
+					f->ok = 1;
+				}
+				/* "tbc" has none either, but is printed as typed */
+				else if (S_unknown(text)) {
+					f->stated_text = xstrdup(text);
 					f->val = S_na();
 					f->ok = 1;
 				}

@@ -54,7 +54,10 @@ S_id(struct astate *st, xmlNodePtr n, const char *base)
 	return tree_get(n, "id");
 }
 
-/* "SECTION TWO" → "Section Two"; a label with lower-case letters is left alone. */
+/*
+ * "SECTION TWO" → "Section Two", "ONE HUNDRED AND ONE" → "One Hundred and
+ * One"; a label with lower-case letters is left alone.
+ */
 static char *
 S_titlecase(const char *s)
 {
@@ -66,7 +69,7 @@ S_titlecase(const char *s)
 			return t;
 	for (char *p = t; *p; p++) {
 		if (isalpha((unsigned char)*p)) {
-			if (!start)
+			if (!start || (strncmp(p, "AND ", 4) == 0 && p > t && p[-1] == ' '))
 				*p = (char)tolower((unsigned char)*p);
 			start = 0;
 		} else

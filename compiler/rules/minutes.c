@@ -376,7 +376,7 @@ S_items(struct mstate *m, xmlNodePtr parent, const char *fmt, long first,
 
 	if (!have_fmt)
 		source_msg(m->c->src, parent, level == 1 ? "numbering" : "sub-numbering",
-		    DE_ERROR, "the numbering format has no counter: expected one of 1, a, A, i or I standing apart, e.g. \"1.\" or \"a)\"");
+		    DE_ERROR, "the numbering format has no counter: expected one of 1, a, A, i, I or ONE standing apart, e.g. \"1.\" or \"a)\"");
 	for (xmlNodePtr it = tree_first_elem(parent); it != NULL; it = tree_next_elem(it)) {
 		const char *fixed = tree_attr(it, "number");
 		const char *numbered = tree_attr(it, "numbered");

@@ -236,6 +236,38 @@ test_columns(void **state)
 	S_free(&r);
 }
 
+/*
+ * "tbc", "n/a" and a dash in an input cell: no value, like a blank cell, but
+ * shown as typed; the total says it left the row out.
+ */
+static void
+test_unknown_cells(void **state)
+{
+	struct run r = S_compile(
+	    "<table id=\"t4\">"
+	    "<column id=\"l\">Line</column>"
+	    "<column id=\"m\" type=\"money\">Amount</column>"
+	    "<column id=\"sh\" type=\"percent\">Share</column>"
+	    "<row><cell>A</cell><cell>£100</cell><cell>n/a</cell></row>"
+	    "<row><cell>B</cell><cell>tbc</cell><cell>–</cell></row>"
+	    "<row><cell>C</cell><cell>£50</cell><cell>-</cell></row>"
+	    "<row kind=\"total\"><cell>Total</cell><cell/><cell/></row>"
+	    "</table>");
+
+	(void)state;
+	assert_int_equal(r.rc, 0);
+	S_shows(&r, "t4.r2.m", "n/a", "tbc");
+	S_shows(&r, "t4.total.m", "150", "£150");
+	S_says(&r, "warning: this total leaves out 1 row(s) with no value: it adds up the others");
+	/* "n/a" in a percent column is not read as a fraction */
+	S_shows(&r, "t4.r1.sh", "n/a", "n/a");
+	S_shows(&r, "t4.r2.sh", "n/a", "–");
+	S_shows(&r, "t4.r3.sh", "n/a", "-");
+	S_shows(&r, "t4.total.sh", "n/a", "n/a");
+	assert_null(strstr(r.diag, "error"));
+	S_free(&r);
+}
+
 /* Errors, each at the right place. */
 static void
 test_errors(void **state)
@@ -272,6 +304,11 @@ test_errors(void **state)
 		  "a figure needs a value typed inside it or a compute attribute" },
 		{ "<table><column id=\"a\" type=\"money\" compute=\"share(b)\"/><row><cell/></row></table>",
 		  "share() is used with the wrong arguments" },
+		/* a figure in a sentence must have a value: "tbc" is for cells */
+		{ "<p><figure id=\"x\" type=\"money\">tbc</figure></p>",
+		  "error: bad figure 'tbc': expected an amount of money" },
+		{ "<p><figure id=\"x\" type=\"money\">n/a</figure></p>",
+		  "error: bad figure 'n/a'" },
 	};
 
 	(void)state;
@@ -310,6 +347,7 @@ main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_functions),
 		cmocka_unit_test(test_columns),
+		cmocka_unit_test(test_unknown_cells),
 		cmocka_unit_test(test_errors),
 	};
 

@@ -2,6 +2,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -39,6 +40,45 @@ test_labels(void **state)
 }
 
 static void
+test_label_words(void **state)
+{
+	static const char *const ten[] = {
+		"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
+		"NINE", "TEN",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(ten) / sizeof(ten[0]); i++) {
+		char want[32];
+
+		snprintf(want, sizeof(want), "SECTION %s", ten[i]);
+		S_label("SECTION ONE", (long)i + 1, want);
+	}
+	S_label("SECTION ONE", 11, "SECTION ELEVEN");
+	S_label("SECTION ONE", 19, "SECTION NINETEEN");
+	S_label("SECTION ONE", 20, "SECTION TWENTY");
+	S_label("SECTION ONE", 21, "SECTION TWENTY-ONE");
+	S_label("SECTION ONE", 100, "SECTION ONE HUNDRED");
+	S_label("SECTION ONE", 105, "SECTION ONE HUNDRED AND FIVE");
+	S_label("SECTION ONE", 999, "SECTION NINE HUNDRED AND NINETY-NINE");
+	/* past what words spell, digits, as roman numerals past 3999 */
+	S_label("SECTION ONE", 1000, "SECTION 1000");
+	S_label("SECTION ONE", 0, "SECTION 0");
+	S_label("Part One:", 21, "Part Twenty-One:");
+	S_label("Part One", 342, "Part Three Hundred and Forty-Two");
+	S_label("chapter one", 40, "chapter forty");
+	S_label("(one)", 12, "(twelve)");
+	S_label("One", 1, "One");
+	/* "ONEROUS 1", "DONE 1": words that hold ONE are text; the 1 counts */
+	S_label("ONEROUS 1", 5, "ONEROUS 5");
+	S_label("DONE 1", 5, "DONE 5");
+	S_label("ONE1 a", 2, "ONE1 b");
+	/* the first counter from the left wins */
+	S_label("1. ONE", 3, "3. ONE");
+	S_label("ONE 1", 3, "THREE 1");
+}
+
+static void
 test_label_no_counter(void **state)
 {
 	struct label_fmt f;
@@ -47,6 +87,8 @@ test_label_no_counter(void **state)
 	assert_int_equal(label_parse("Item", &f), -1);
 	assert_int_equal(label_parse("x2", &f), -1);
 	assert_null(label_for("no", 1));
+	assert_int_equal(label_parse("ONEROUS", &f), -1);
+	assert_int_equal(label_parse("oNE", &f), -1);
 }
 
 static void
@@ -108,6 +150,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_label_words),
 		cmocka_unit_test(test_label_no_counter),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_times),
