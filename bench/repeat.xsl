@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- repeat.xsl: a source N times as long — its items again and again — for measuring how csdoc's cost grows with a document. -->
+<!-- repeat.xsl: a source N times as long — its items (minutes) or sections (an agreement) again and again — for measuring how csdoc's cost grows with a document. -->
 <!-- Copies after the first rename every id (id-K), print their figures as
      plain text and keep their tables' typed values without the columns'
      formulas, so ids stay unique and no formula needs renaming; items
@@ -13,8 +13,9 @@
     <xsl:copy><xsl:apply-templates select="@*|node()"/></xsl:copy>
   </xsl:template>
 
-  <!-- after the last item of the original, the copies -->
-  <xsl:template match="/s:*/s:item[not(following-sibling::s:item)]">
+  <!-- after the last item or section of the original, the copies -->
+  <xsl:template match="/s:*/s:item[not(following-sibling::s:item)] |
+                       /s:agreement/s:section[not(following-sibling::s:section)]">
     <xsl:copy><xsl:apply-templates select="@*|node()"/></xsl:copy>
     <xsl:call-template name="copies">
       <xsl:with-param name="k" select="2"/>
@@ -24,7 +25,7 @@
   <xsl:template name="copies">
     <xsl:param name="k"/>
     <xsl:if test="$k &lt;= $n">
-      <xsl:apply-templates select="/s:*/s:item[not(.//s:attendance)]" mode="copy">
+      <xsl:apply-templates select="/s:*/s:item[not(.//s:attendance)] | /s:agreement/s:section" mode="copy">
         <xsl:with-param name="k" select="$k"/>
       </xsl:apply-templates>
       <xsl:call-template name="copies">
@@ -47,7 +48,8 @@
     <xsl:attribute name="id"><xsl:value-of select="concat(., '-', $k)"/></xsl:attribute>
   </xsl:template>
 
-  <xsl:template match="@compute | @total-compute" mode="copy"/>
+  <!-- fixed numbers and references would be given twice -->
+  <xsl:template match="@compute | @total-compute | s:section/@number | s:activity/@ref" mode="copy"/>
 
   <xsl:template match="s:figure" mode="copy">
     <xsl:value-of select="."/>

@@ -27,5 +27,17 @@
     <xsl:if test="@c:first = 'yes' and @c:title">)</xsl:if>
   </xsl:template>
   <xsl:template match="s:br" mode="text"><xsl:text> </xsl:text></xsl:template>
+  <!-- a footnote's citation prints its mark -->
+  <xsl:template match="s:fn" mode="text"><xsl:value-of select="@c:mark"/></xsl:template>
+  <!-- a cross-reference prints its label; a page number is not known here,
+       so the words on either side of one are looked for apart (run.sh
+       breaks the line at ¦) -->
+  <xsl:template match="s:xref" mode="text">
+    <xsl:choose>
+      <xsl:when test="@form = 'page'"><xsl:text>¦</xsl:text></xsl:when>
+      <xsl:when test="@form = 'both'"><xsl:value-of select="@c:text"/><xsl:text>¦</xsl:text></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@c:text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="text()" mode="text"><xsl:value-of select="."/></xsl:template>
 </xsl:stylesheet>
