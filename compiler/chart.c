@@ -794,6 +794,17 @@ S_layout_xy(struct chart *ch)
 	maxcat = fmin(maxcat, LABEL_MAX_W);
 	if (maxcat > band - 4) {
 		rotate = 1;
+		/*
+		 * A turned label runs down to the left of its anchor: move the plot
+		 * right until the first one fits whole inside the graphic.
+		 */
+		if (left + band * 0.5 + 2.5 < maxcat * 0.7071 + 4) {
+			left = fmin(maxcat * 0.7071 + 4 - band * 0.5 - 2.5, right - 40);
+			band = (right - left) / (double)ch->ncats;
+			if (left + band * 0.5 + 2.5 < maxcat * 0.7071 + 4)
+				left = fmin(maxcat * 0.7071 + 4 - band * 0.5 - 2.5, right - 40);
+			band = (right - left) / (double)ch->ncats;
+		}
 		/* rotated labels need 12pt between anchors not to overlap */
 		step = band >= 12 ? 1 : (size_t)ceil(12 / band);
 		bottom = CHART_H - 12 - maxcat * 0.7071;

@@ -243,10 +243,14 @@ S_walk(struct compute *c, xmlNodePtr n)
 		} else if ((tree_is(n, "q") || tree_is(n, "quote") || tree_is(n, "declaration")) &&
 		    tree_attr(n, "by")) {
 			char *s = who_display(c, tree_attr(n, "by"));
+			xmlNodePtr p = resolve_get(c->ids, tree_attr(n, "by"));
 
 			if (s)
 				tree_set(n, "by-name", s);
 			free(s);
+			/* a quotation set apart is credited with the speaker's post */
+			if (tree_is(n, "quote") && p != NULL && tree_attr(p, "post") != NULL)
+				tree_set(n, "by-post", tree_attr(p, "post"));
 		} else if (tree_is(n, "a")) {
 			const char *href = tree_attr(n, "href");
 
@@ -339,6 +343,33 @@ S_image(struct compute *c, xmlNodePtr n)
 
 /* ------------------------------------------------------------ glossary */
 
+/* Whether the text just before abbreviation N ends with its expansion EXP and "(". */
+static int
+S_spelt_out(const xmlNode *n, const char *exp)
+{
+	const xmlNode *prev = n->prev;
+	char *before;
+	size_t len, elen = strlen(exp);
+	int yes = 0;
+
+	if (prev == NULL || prev->type != XML_TEXT_NODE || prev->content == NULL)
+		return 0;
+	before = tree_text_folded(prev);
+	len = strlen(before);
+	if (len > 0 && before[len - 1] == '(') {
+		len--;
+		while (len > 0 && before[len - 1] == ' ')
+			len--;
+		/* "Crime and Disorder Reduction Partnerships (<abbr>CDRP</abbr>s)" */
+		if (len > elen && before[len - 1] == 's' && strncasecmp(before + len - 1 - elen, exp, elen) == 0)
+			len--;
+		yes = len >= elen && strncasecmp(before + len - elen, exp, elen) == 0 &&
+		    (len == elen || !isalnum((unsigned char)before[len - elen - 1]));
+	}
+	free(before);
+	return yes;
+}
+
 static void
 S_abbrs(struct compute *c, xmlNodePtr n, xmlHashTablePtr terms, xmlHashTablePtr seen)
 {
@@ -352,9 +383,14 @@ S_abbrs(struct compute *c, xmlNodePtr n, xmlHashTablePtr terms, xmlHashTablePtr 
 
 			if (exp != NULL) {
 				tree_set(n, "title", exp);
-				/* the first use of each abbreviation is spelt out in print */
+				/*
+				 * The first use of each abbreviation is spelt out in print,
+				 * unless the author already did: "Drug Intervention
+				 * Programme (<abbr>DIP</abbr>)".
+				 */
 				if (xmlHashLookup(seen, (const xmlChar *)key) == NULL) {
-					tree_set(n, "first", "yes");
+					if (!S_spelt_out(n, exp))
+						tree_set(n, "first", "yes");
 					xmlHashAddEntry(seen, (const xmlChar *)key, n);
 				}
 			} else

@@ -74,6 +74,7 @@ struct column {
 	int            apportioned; /* filled by apportion() */
 	int            ap_state;    /* 0 not yet, 1 computing, 2 done, -1 failed */
 	int            shown_places; /* places every cell is shown with; -1 until known */
+	int            pounds;      /* money typed with "£" in some input cell: 1, none: 0, -1 until known */
 	struct colcache *cc;        /* its values, once computed (owned) */
 };
 
@@ -460,6 +461,7 @@ S_table(struct figs *fs, xmlNodePtr tn)
 			c->kind = S_kind(type);
 			c->places = -1;
 			c->shown_places = -1;
+			c->pounds = -1;
 			c->mode = fs->mode;
 			S_read_format(fs, n, c->kind, &c->places, &c->mode, &c->per, &c->has_tol, &c->tol, &c->tol_rel);
 			if (c->figure) {
@@ -1739,6 +1741,36 @@ S_check(struct figs *fs, struct fig *f)
 	free(typed);
 }
 
+/* Whether any input cell of column COL of T was typed with a pound sign. */
+static int
+S_column_pounds(struct table *t, size_t col)
+{
+	struct column *c = &t->cols[col];
+
+	if (c->pounds < 0) {
+		c->pounds = 0;
+		for (size_t i = 0; i < t->nrows; i++) {
+			struct fig *f = t->rows[i].cells[col];
+
+			if (f != NULL && f->expr == NULL && !f->total && f->stated_text != NULL &&
+			    strstr(f->stated_text, "£") != NULL)
+				c->pounds = 1;
+		}
+		/* a column with no typed money at all keeps the usual form */
+		if (c->pounds == 0) {
+			int typed = 0;
+
+			for (size_t i = 0; i < t->nrows; i++) {
+				struct fig *f = t->rows[i].cells[col];
+
+				typed |= f != NULL && f->expr == NULL && !f->total && f->stated_text != NULL;
+			}
+			c->pounds = !typed;
+		}
+	}
+	return c->pounds;
+}
+
 static void
 S_annotate(struct figs *fs, struct fig *f)
 {
@@ -1774,8 +1806,19 @@ S_annotate(struct figs *fs, struct fig *f)
 	/* an input is printed as typed too ("£892k" stays "£892k") */
 	if (f->expr == NULL && !f->total && f->stated_text != NULL)
 		s = xstrdup(f->stated_text);
-	else
+	/* a blank input cell shows nothing, not "n/a": the author left it empty */
+	else if (f->table != NULL && f->expr == NULL && !f->total && eff.t == V_NA)
+		s = xstrdup("");
+	else {
 		s = S_show(f, eff, places);
+		/* a money column typed without "£" (the heading says "£") shows its sums so too */
+		if (f->table != NULL && f->kind == NK_MONEY && !S_column_pounds(f->table, f->col)) {
+			char *p = strstr(s, "£");
+
+			if (p != NULL)
+				memmove(p, p + strlen("£"), strlen(p + strlen("£")) + 1);
+		}
+	}
 	tree_take(f->node, "display", s);
 	tree_set(f->node, "source", f->expr || f->total ? "computed" : "input");
 }

@@ -161,11 +161,36 @@ S_full(const struct compute *c, const char *id)
 	return s;
 }
 
+/* The leads of N through FN: "Essex Police", "Chelmsford Prison and DIP", "A, B and C". */
 static void
 S_lead(struct astate *st, xmlNodePtr n, char *(*fn)(const struct compute *, const char *))
 {
-	if (tree_attr(n, "lead") != NULL)
-		tree_take(n, "lead", who_join(st->c, tree_attr(n, "lead"), fn));
+	const char *ids = tree_attr(n, "lead");
+	struct buf b = { 0 };
+	char *names[64];
+	size_t k = 0;
+
+	if (ids == NULL)
+		return;
+	for (const char *p = ids; *p && k < sizeof(names) / sizeof(names[0]);) {
+		size_t len;
+		char *one;
+
+		p += strspn(p, " \t\r\n");
+		if ((len = strcspn(p, " \t\r\n")) == 0)
+			break;
+		one = xstrndup(p, len);
+		if ((names[k] = fn(st->c, one)) != NULL)
+			k++;
+		free(one);
+		p += len;
+	}
+	for (size_t i = 0; i < k; i++) {
+		buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == k ? " and " : ", ", names[i]);
+		free(names[i]);
+	}
+	tree_set(n, "lead", buf_str(&b));
+	buf_free(&b);
 }
 
 /* ------------------------------------------------------------ cover and priorities */
@@ -376,11 +401,24 @@ S_priority_actions(struct astate *st, xmlNodePtr pa)
 	xmlNodePtr p = resolve_get(st->c->ids, tree_attr(pa, "priority"));
 	long n = 0;
 
-	if (p != NULL && tree_is(p, "priority")) {
+	xmlNodePtr title = tree_child(pa, "title");
+	char *base;
+
+	if (p != NULL && tree_is(p, "priority"))
 		tree_set(pa, "number", tree_get(p, "number"));
-		tree_set(pa, "title", S_default(tree_attr(pa, "title"), tree_get(p, "title")));
-	} else if (tree_attr(pa, "title") != NULL)
-		tree_set(pa, "title", tree_attr(pa, "title"));
+	if (title != NULL)
+		tree_take(pa, "title", tree_text_folded(title));
+	else if (p != NULL && tree_is(p, "priority"))
+		tree_set(pa, "title", tree_get(p, "title"));
+	/* a heading of its own: the contents may list it and links reach it */
+	base = xasprintf("%s-priority-%s", S_default(tree_get(pa->parent, "id"), "actions"),
+	    S_default(tree_get(pa, "number"), "0"));
+	(void)S_id(st, pa, base);
+	free(base);
+	if (S_default(tree_attr(pa, "contents"), "no")[0] == 'y')
+		tree_set(pa, "contents", "yes");
+	if (tree_get(pa, "title") != NULL)
+		tree_take(pa, "xref", xasprintf("‘%s’", tree_get(pa, "title")));
 	for (xmlNodePtr a = tree_first_elem(pa); a != NULL; a = tree_next_elem(a))
 		if (tree_is(a, "action"))
 			tree_take(a, "label", xasprintf("%ld.", ++n));
