@@ -367,6 +367,9 @@ S_inline_figure(struct figs *fs, xmlNodePtr n, long *anon)
 
 	if (tree_attr(n, "ref") != NULL)
 		return;   /* a reference, resolved after evaluation */
+	/* a rules pass may have named a figure the author did not (c:id) */
+	if (id == NULL)
+		id = tree_get(n, "id");
 	if (id == NULL) {
 		/* a name no author's id already has */
 		do

@@ -161,6 +161,33 @@ S_full(const struct compute *c, const char *id)
 	return s;
 }
 
+/* Whether the list IDS names a person of organisation ORG. */
+static int
+S_has_member(const struct compute *c, const char *ids, const char *org)
+{
+	xmlNodePtr o = resolve_get(c->ids, org);
+	int yes = 0;
+
+	if (o == NULL || resolve_kind_of(o) != REF_ORG)
+		return 0;
+	for (const char *p = ids; *p && !yes;) {
+		size_t len;
+		char *one;
+		xmlNodePtr n;
+
+		p += strspn(p, " \t\r\n");
+		if ((len = strcspn(p, " \t\r\n")) == 0)
+			break;
+		one = xstrndup(p, len);
+		n = resolve_get(c->ids, one);
+		yes = n != NULL && resolve_kind_of(n) == REF_PERSON && tree_attr(n, "org") != NULL &&
+		    strcmp(tree_attr(n, "org"), org) == 0;
+		free(one);
+		p += len;
+	}
+	return yes;
+}
+
 /* The leads of N through FN: "Essex Police", "Chelmsford Prison and DIP", "A, B and C". */
 static void
 S_lead(struct astate *st, xmlNodePtr n, char *(*fn)(const struct compute *, const char *))
@@ -180,6 +207,12 @@ S_lead(struct astate *st, xmlNodePtr n, char *(*fn)(const struct compute *, cons
 		if ((len = strcspn(p, " \t\r\n")) == 0)
 			break;
 		one = xstrndup(p, len);
+		/* "ACC Chris Dale, Testshire Police", not "… and Testshire Police" again */
+		if (fn == S_full && S_has_member(st->c, ids, one)) {
+			free(one);
+			p += len;
+			continue;
+		}
 		if ((names[k] = fn(st->c, one)) != NULL)
 			k++;
 		free(one);
@@ -440,9 +473,8 @@ S_money(struct astate *st, xmlNodePtr n, const char *base, struct buf *sum, long
 			if (id == NULL) {
 				char *b = xasprintf("%s.resources-%ld", base, *k + 1);
 
-				/* the figures engine names inputs by their id attribute */
+				/* the figures engine names an input by c:id where it has no id */
 				gen = xstrdup(S_id(st, n, b));
-				xmlSetProp(n, (const xmlChar *)"id", (const xmlChar *)gen);
 				free(b);
 				id = gen;
 			}

@@ -28,7 +28,11 @@
        layout, not text. Mixed content (p, li, cell, decisions) is kept. -->
   <xsl:strip-space elements="s:registry s:attendance s:present s:apologies
       s:in-attendance s:observers s:table s:row s:ul s:ol s:quote
-      s:action-updates s:carried s:declarations c:register"/>
+      s:action-updates s:carried s:declarations c:register
+      s:footnotes s:placeholder"/>
+
+  <!-- The first citation of each footnote. -->
+  <xsl:key name="fn-first" match="s:fn[@c:first = 'yes']" use="@c:target"/>
 
   <!-- ============================================================ page -->
 
@@ -88,10 +92,46 @@
     </div>
   </xsl:template>
 
-  <!-- Copies an author's id, if any, onto the element being written. -->
+  <!-- Copies the element's id onto the element being written: csdoc's
+       c:id where it gave one (cross-references and the contents link to
+       it), else the author's id. -->
   <xsl:template name="copy-id">
-    <xsl:if test="@id">
-      <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
+    <xsl:choose>
+      <xsl:when test="@c:id">
+        <xsl:attribute name="id"><xsl:value-of select="@c:id"/></xsl:attribute>
+      </xsl:when>
+      <xsl:when test="@id">
+        <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A caption for a table csdoc may have numbered: "Table 2: words".
+       caption-id: the id the table's region is named by; fallback: the
+       words when the author wrote no caption, so that every table still
+       has a name. -->
+  <xsl:template name="table-caption">
+    <xsl:param name="caption-id"/>
+    <xsl:param name="fallback"/>
+    <caption id="{$caption-id}">
+      <xsl:choose>
+        <xsl:when test="s:caption">
+          <xsl:call-template name="caption-label"/>
+          <xsl:apply-templates select="s:caption/node()"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$fallback"/></xsl:otherwise>
+      </xsl:choose>
+    </caption>
+  </xsl:template>
+
+  <!-- "Table 2: ", "Chart 1: " before a caption csdoc numbered. -->
+  <xsl:template name="caption-label">
+    <xsl:if test="@c:label">
+      <span class="caption-label">
+        <xsl:value-of select="@c:label"/>
+        <xsl:text>:</xsl:text>
+      </span>
+      <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>
 
@@ -106,6 +146,51 @@
 
   <xsl:template match="s:a">
     <a href="{@href}"><xsl:apply-templates/></a>
+  </xsl:template>
+
+  <!-- A footnote citation: its mark, linked to the note in the Notes list
+       (whose id is the footnote's, the same anchor cross-references use).
+       The first citation's id is the one the note links back to; a later
+       citation of the same note gets an id of its own so ids stay unique.
+       Inside a link it cannot be a link itself. -->
+  <xsl:template match="s:fn">
+    <sup class="fnref">
+      <!-- two marks in a row ("1,2") must not read as one ("12") -->
+      <xsl:if test="preceding-sibling::node()[1][self::s:fn]">,</xsl:if>
+      <xsl:choose>
+        <xsl:when test="ancestor::s:a">
+          <xsl:value-of select="@c:mark"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <a href="#{@c:target}">
+            <xsl:attribute name="id">
+              <xsl:text>fnref-</xsl:text>
+              <xsl:value-of select="@c:target"/>
+              <xsl:if test="not(@c:first = 'yes')">
+                <xsl:value-of select="concat('-', generate-id())"/>
+              </xsl:if>
+            </xsl:attribute>
+            <!-- a bare "1" or "**" says nothing when read aloud -->
+            <span class="visually-hidden">Note </span>
+            <xsl:value-of select="@c:mark"/>
+          </a>
+        </xsl:otherwise>
+      </xsl:choose>
+    </sup>
+  </xsl:template>
+
+  <!-- A cross-reference: csdoc's words for what it names ("Table 2",
+       "Section Eight"), linked to it.  The HTML has no pages, so
+       form="page" and form="both" print the words too. -->
+  <xsl:template match="s:xref">
+    <xsl:choose>
+      <xsl:when test="ancestor::s:a or not(@c:target)">
+        <xsl:value-of select="@c:text"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <a class="xref" href="#{@c:target}"><xsl:value-of select="@c:text"/></a>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A quotation in running text; the speaker, when named, follows it. -->
@@ -129,7 +214,14 @@
 
   <!-- A figure: what csdoc decided to print, with its exact value for machines. -->
   <xsl:template match="s:figure">
-    <data value="{@c:value}"><xsl:value-of select="@c:display"/></data>
+    <data value="{@c:value}">
+      <!-- only csdoc's ids (the sums it adds up, such as an activity's
+           resources): authors' figure ids name figures for formulas -->
+      <xsl:if test="@c:id">
+        <xsl:attribute name="id"><xsl:value-of select="@c:id"/></xsl:attribute>
+      </xsl:if>
+      <xsl:value-of select="@c:display"/>
+    </data>
   </xsl:template>
 
   <!-- An abbreviation carries the expansion csdoc found for it. -->
@@ -152,10 +244,12 @@
     </p>
   </xsl:template>
 
-  <!-- The glossary: every declared abbreviation and its expansion. -->
+  <!-- The glossary: every declared abbreviation and its expansion.
+       title: the heading's words (a kind may call it "Glossary"). -->
   <xsl:template match="s:glossary">
+    <xsl:param name="title" select="'Abbreviations'"/>
     <section class="glossary unnumbered" id="glossary" aria-labelledby="glossary-title">
-      <h2 id="glossary-title">Abbreviations</h2>
+      <h2 id="glossary-title"><xsl:value-of select="$title"/></h2>
       <dl>
         <xsl:for-each select="s:term">
           <xsl:sort select="@abbr"/>
@@ -200,10 +294,20 @@
     <figure class="quote">
       <xsl:call-template name="copy-id"/>
       <blockquote><xsl:apply-templates select="s:p"/></blockquote>
-      <xsl:if test="@c:by-name">
+      <!-- "— Pam Challis, Chair of Essex Partnership Forum, Essex
+           Strategy, April 2008": who said it, their post, where. -->
+      <xsl:if test="@c:by-name or @source">
         <figcaption>
           <xsl:text>— </xsl:text>
           <xsl:value-of select="@c:by-name"/>
+          <xsl:if test="@c:by-name and @c:by-post">
+            <xsl:text>, </xsl:text>
+            <xsl:value-of select="@c:by-post"/>
+          </xsl:if>
+          <xsl:if test="@c:by-name and @source">, </xsl:if>
+          <xsl:if test="@source">
+            <cite><xsl:value-of select="@source"/></cite>
+          </xsl:if>
         </figcaption>
       </xsl:if>
     </figure>
@@ -259,7 +363,9 @@
         <table class="data borders-{$borders}">
           <xsl:call-template name="copy-id"/>
           <xsl:if test="s:caption">
-            <caption id="{$caption-id}"><xsl:apply-templates select="s:caption/node()"/></caption>
+            <xsl:call-template name="table-caption">
+              <xsl:with-param name="caption-id" select="$caption-id"/>
+            </xsl:call-template>
           </xsl:if>
           <xsl:if test="s:column/@width">
             <colgroup>
@@ -371,16 +477,33 @@
        there as text too. -->
   <xsl:template match="s:chart">
     <xsl:variable name="table" select="//s:table[@id = current()/@data]"/>
+    <!-- the table is written with its c:id when csdoc gave one -->
+    <xsl:variable name="table-id">
+      <xsl:choose>
+        <xsl:when test="$table/@c:id"><xsl:value-of select="$table/@c:id"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="@data"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <figure class="chart">
       <xsl:call-template name="copy-id"/>
-      <figcaption><xsl:apply-templates select="s:caption/node()"/></figcaption>
+      <figcaption>
+        <xsl:call-template name="caption-label"/>
+        <xsl:apply-templates select="s:caption/node()"/>
+      </figcaption>
       <xsl:apply-templates select="c:svg/*" mode="svg"/>
       <p class="chart-data">
-        <a href="#{@data}">
+        <a href="#{$table-id}">
           <xsl:choose>
             <xsl:when test="$table/s:caption">
-              <xsl:text>Data: see table “</xsl:text>
-              <xsl:value-of select="normalize-space($table/s:caption)"/>
+              <xsl:text>Data: see </xsl:text>
+              <xsl:choose>
+                <xsl:when test="$table/@c:label">
+                  <xsl:value-of select="$table/@c:label"/>
+                  <xsl:text>, “</xsl:text>
+                </xsl:when>
+                <xsl:otherwise>table “</xsl:otherwise>
+              </xsl:choose>
+              <xsl:apply-templates select="$table/s:caption/node()" mode="flat"/>
               <xsl:text>”</xsl:text>
             </xsl:when>
             <xsl:otherwise>Data: see the table of these figures</xsl:otherwise>
@@ -402,6 +525,99 @@
   </xsl:template>
 
   <xsl:template match="text()" mode="svg"><xsl:value-of select="."/></xsl:template>
+
+  <!-- A chart or diagram the original shows but whose data or drawing
+       did not come with it: its number and caption stay, and a box says
+       plainly what is missing instead of leaving a silent gap. -->
+  <xsl:template match="s:placeholder">
+    <figure>
+      <xsl:attribute name="class">
+        <xsl:text>placeholder placeholder-</xsl:text>
+        <xsl:choose>
+          <xsl:when test="@kind = 'diagram'">diagram</xsl:when>
+          <xsl:otherwise>chart</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:call-template name="copy-id"/>
+      <figcaption>
+        <xsl:call-template name="caption-label"/>
+        <xsl:apply-templates select="s:caption/node()"/>
+      </figcaption>
+      <div class="placeholder-box">
+        <p class="placeholder-missing">
+          <xsl:choose>
+            <xsl:when test="@kind = 'diagram'">The drawing of this diagram was not supplied with the source document.</xsl:when>
+            <xsl:otherwise>The data for this chart was not supplied with the source document.</xsl:otherwise>
+          </xsl:choose>
+        </p>
+        <xsl:apply-templates select="s:p"/>
+      </div>
+    </figure>
+  </xsl:template>
+
+  <!-- ============================================================ notes -->
+
+  <!-- The Notes: every cited footnote, numbered ones in their order (csdoc
+       numbered them by first citation), then those with a mark of their
+       own ("*", "**") in the order they are declared.  Each links back to
+       its first citation.  A footnote nothing cites is printed nowhere. -->
+  <xsl:template match="s:footnotes">
+    <xsl:variable name="cited" select="s:footnote[@c:cited = 'yes']"/>
+    <xsl:if test="$cited">
+      <section class="notes unnumbered" id="notes" aria-labelledby="notes-title">
+        <h2 id="notes-title">Notes</h2>
+        <ol class="labelled notes-list">
+          <!-- number(x) = number(x) is false only for NaN: a mark, not a number -->
+          <xsl:apply-templates select="$cited[number(@c:mark) = number(@c:mark)]">
+            <xsl:sort select="@c:mark" data-type="number"/>
+          </xsl:apply-templates>
+          <xsl:apply-templates select="$cited[not(number(@c:mark) = number(@c:mark))]"/>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="s:footnote">
+    <li id="{@id}">
+      <span class="label"><xsl:value-of select="@c:mark"/></span>
+      <xsl:text> </xsl:text>
+      <!-- A mark such as "*" is unique only on its page in print; here all
+           notes share one list, so it says which part it annotates, by
+           the name csdoc gives that part ("Table 2", "Section Nine"). -->
+      <xsl:if test="not(number(@c:mark) = number(@c:mark))">
+        <xsl:variable name="part" select="key('fn-first', @id)/ancestor::*[@c:xref][1]/@c:xref"/>
+        <xsl:if test="$part">
+          <span class="note-context">
+            <xsl:text>In </xsl:text>
+            <xsl:value-of select="$part"/>
+            <xsl:text>:</xsl:text>
+          </span>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+      </xsl:if>
+      <xsl:apply-templates/>
+      <xsl:text> </xsl:text>
+      <a class="fn-back" href="#fnref-{@id}">
+        <xsl:text>Back to text</xsl:text>
+        <span class="visually-hidden">
+          <xsl:text> of note </xsl:text>
+          <xsl:value-of select="@c:mark"/>
+        </span>
+      </a>
+    </li>
+  </xsl:template>
+
+  <!-- ============================================================ flat text -->
+
+  <!-- mode flat: inline text as plain words, for places that are already
+       a link (a contents entry, a chart's link to its table): no nested
+       links, no footnote marks. -->
+  <xsl:template match="s:fn" mode="flat"/>
+  <xsl:template match="s:xref" mode="flat"><xsl:value-of select="@c:text"/></xsl:template>
+  <xsl:template match="s:name | s:date | s:figure" mode="flat"><xsl:value-of select="@c:display"/></xsl:template>
+  <xsl:template match="s:br" mode="flat"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="*" mode="flat"><xsl:apply-templates mode="flat"/></xsl:template>
+  <xsl:template match="text()" mode="flat"><xsl:value-of select="."/></xsl:template>
 
   <!-- Elements csdoc adds (c:register) print only where a kind's
        stylesheet asks for them. -->

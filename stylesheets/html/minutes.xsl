@@ -52,6 +52,7 @@
           </xsl:attribute>
           <xsl:apply-templates select="s:attendance | s:item | s:next-meeting"/>
           <xsl:apply-templates select="c:register"/>
+          <xsl:apply-templates select="s:footnotes"/>
           <xsl:apply-templates select="s:glossary"/>
         </div>
       </xsl:with-param>

@@ -29,31 +29,48 @@
   <xsl:variable name="shade" select="'#e6e6e6'"/>
   <!-- Grey of secondary text; 7.9:1 on white. -->
   <xsl:variable name="muted" select="'#4b5358'"/>
+  <!-- Tables as a kind's stylesheet may set them: the type size of the
+       cells, and the fill and text colour of header rows.  Empty: the
+       typesetter's (the body size; a light grey fill, black text). -->
+  <xsl:variable name="cell-size" select="''"/>
+  <xsl:variable name="header-shade" select="''"/>
+  <xsl:variable name="header-colour" select="''"/>
+  <!-- The bullet of a list inside a list entry (a kind may set a dash, so
+       that the levels differ by more than their indent). -->
+  <xsl:variable name="inner-bullet" select="'•'"/>
 
   <!-- ============================================================ pages -->
 
-  <!-- One A4 portrait master with a running header and footer; the
-       four slots are result fragments (text and page-number/page-count). -->
   <!-- The source's folder (csdoc passes it): pictures are read from there. -->
   <xsl:param name="source-dir" select="'.'"/>
 
+  <!-- An A4 master, portrait unless ORIENTATION says landscape, with a
+       running header and footer; the four slots are result fragments
+       (text and page-number/page-count).  RUNNING 'no' leaves both out,
+       and TOP (mm) lowers the body, for a cover: the typesetter drops
+       space before the first block of a page. -->
   <xsl:template name="page-master">
     <xsl:param name="name" select="'page'"/>
+    <xsl:param name="orientation" select="'portrait'"/>
+    <xsl:param name="running" select="'yes'"/>
+    <xsl:param name="top" select="22"/>
     <xsl:param name="header-left"/>
     <xsl:param name="header-right"/>
     <xsl:param name="footer-left"/>
     <xsl:param name="footer-right"/>
-    <page-master name="{$name}" size="A4" orientation="portrait"
-        margin-top-mm="22" margin-bottom-mm="22"
+    <page-master name="{$name}" size="A4" orientation="{$orientation}"
+        margin-top-mm="{$top}" margin-bottom-mm="22"
         margin-left-mm="20" margin-right-mm="20">
-      <header>
-        <left><xsl:copy-of select="$header-left"/></left>
-        <right><xsl:copy-of select="$header-right"/></right>
-      </header>
-      <footer>
-        <left><xsl:copy-of select="$footer-left"/></left>
-        <right><xsl:copy-of select="$footer-right"/></right>
-      </footer>
+      <xsl:if test="$running = 'yes'">
+        <header>
+          <left><xsl:copy-of select="$header-left"/></left>
+          <right><xsl:copy-of select="$header-right"/></right>
+        </header>
+        <footer>
+          <left><xsl:copy-of select="$footer-left"/></left>
+          <right><xsl:copy-of select="$footer-right"/></right>
+        </footer>
+      </xsl:if>
     </page-master>
   </xsl:template>
 
@@ -92,7 +109,8 @@
     <xsl:choose>
       <xsl:when test="$prev[self::text() or self::s:em or self::s:strong or self::s:u
           or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
-          or self::s:name or self::s:date or self::s:abbr or self::s:figure]"/>
+          or self::s:name or self::s:date or self::s:abbr or self::s:figure
+          or self::s:fn or self::s:xref]"/>
       <xsl:when test="parent::s:em or parent::s:strong or parent::s:u or parent::s:sup
           or parent::s:sub or parent::s:a or parent::s:q or parent::s:abbr">
         <xsl:for-each select="..">
@@ -109,7 +127,8 @@
     <xsl:choose>
       <xsl:when test="$next[self::text() or self::s:em or self::s:strong or self::s:u
           or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
-          or self::s:name or self::s:date or self::s:abbr or self::s:figure]"/>
+          or self::s:name or self::s:date or self::s:abbr or self::s:figure
+          or self::s:fn or self::s:xref]"/>
       <xsl:when test="parent::s:em or parent::s:strong or parent::s:u or parent::s:sup
           or parent::s:sub or parent::s:a or parent::s:q or parent::s:abbr">
         <xsl:for-each select="..">
@@ -156,7 +175,7 @@
     <xsl:param name="id"/>
     <xsl:if test="//s:p[@id = $id] | //s:table[@id = $id] | //s:ul[@id = $id]
         | //s:ol[@id = $id] | //s:heading[@id = $id] | //s:quote[@id = $id]
-        | //s:chart[@id = $id]">y</xsl:if>
+        | //s:chart[@id = $id] | //s:placeholder[@id = $id]">y</xsl:if>
   </xsl:template>
 
   <xsl:template match="s:q">
@@ -194,20 +213,59 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A picture, from the file csdoc checked, at its width in points. -->
+  <!-- A picture, from the file csdoc checked, at its width in points (the
+       schema's defaults are not in the compiled tree: 40 mm, left). -->
   <xsl:template match="s:image">
-    <image src="{concat($source-dir, '/', @src)}" alt="{@alt}" width="{format-number(@width-mm * 72 div 25.4, '0.##')}" align="{@align}"/>
+    <image src="{concat($source-dir, '/', @src)}" alt="{@alt}">
+      <xsl:attribute name="width">
+        <xsl:choose>
+          <xsl:when test="@width-mm"><xsl:value-of select="format-number(@width-mm * 72 div 25.4, '0.##')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="format-number(40 * 72 div 25.4, '0.##')"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:if test="@align">
+        <xsl:attribute name="align"><xsl:value-of select="@align"/></xsl:attribute>
+      </xsl:if>
+    </image>
   </xsl:template>
 
   <!-- The glossary as a closing table of abbreviations. -->
   <xsl:template match="s:glossary">
     <heading level="2" space-before="18">Abbreviations</heading>
+    <xsl:call-template name="glossary-table"/>
+  </xsl:template>
+
+  <!-- The terms, sorted by abbreviation (the context is s:glossary);
+       HEADINGS 'yes' puts a header row over them. -->
+  <xsl:template name="glossary-table">
+    <xsl:param name="headings" select="'no'"/>
     <table borders="rows" widths="20 80">
+      <xsl:if test="$headings = 'yes'">
+        <row header="yes">
+          <xsl:call-template name="header-row-shade"/>
+          <cell><para><xsl:call-template name="header-text"/>Abbreviation</para></cell>
+          <cell><para><xsl:call-template name="header-text"/>Meaning</para></cell>
+        </row>
+      </xsl:if>
       <xsl:for-each select="s:term">
         <xsl:sort select="@abbr"/>
         <row>
-          <cell header="yes" scope="row"><para bold="yes"><xsl:value-of select="@abbr"/></para></cell>
-          <cell><para><xsl:value-of select="normalize-space(.)"/></para></cell>
+          <cell header="yes" scope="row">
+            <para bold="yes">
+              <xsl:call-template name="cell-text">
+                <xsl:with-param name="cell" select="true()"/>
+              </xsl:call-template>
+              <xsl:value-of select="@abbr"/>
+            </para>
+          </cell>
+          <cell>
+            <para>
+              <xsl:call-template name="cell-text">
+                <xsl:with-param name="cell" select="true()"/>
+              </xsl:call-template>
+              <xsl:value-of select="normalize-space(.)"/>
+            </para>
+          </cell>
         </row>
       </xsl:for-each>
     </table>
@@ -220,15 +278,23 @@
 
   <!-- ============================================================ blocks -->
 
-  <!-- Copies an author's id onto the block being written (a link target). -->
+  <!-- Gives the block being written its anchor (a link target): the id
+       csdoc gave the element (c:id, which cross-references name in
+       c:target), else its author's. -->
   <xsl:template name="copy-id">
-    <xsl:if test="@id">
-      <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="@c:id">
+        <xsl:attribute name="id"><xsl:value-of select="@c:id"/></xsl:attribute>
+      </xsl:when>
+      <xsl:when test="@id">
+        <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="s:p">
     <para space-after="6">
+      <xsl:call-template name="cell-text"/>
       <xsl:call-template name="copy-id"/>
       <xsl:apply-templates/>
     </para>
@@ -260,10 +326,12 @@
     <box role="BlockQuote" indent="18" space-before="4" space-after="6">
       <xsl:call-template name="copy-id"/>
       <xsl:apply-templates select="s:p"/>
-      <xsl:if test="@c:by-name">
+      <xsl:if test="@c:by-name or @source">
         <para colour="{$muted}">
           <xsl:text>— </xsl:text>
           <xsl:value-of select="@c:by-name"/>
+          <xsl:if test="@c:by-name and @source">, </xsl:if>
+          <xsl:value-of select="@source"/>
         </para>
       </xsl:if>
     </box>
@@ -272,8 +340,16 @@
   <xsl:template match="s:ul">
     <list label-width="14" space-after="6">
       <xsl:call-template name="copy-id"/>
+      <xsl:variable name="bullet">
+        <xsl:choose>
+          <xsl:when test="ancestor::s:li">
+            <xsl:value-of select="$inner-bullet"/>
+          </xsl:when>
+          <xsl:otherwise>•</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
       <xsl:for-each select="s:li">
-        <item label="•"><xsl:call-template name="mixed-blocks"/></item>
+        <item label="{$bullet}"><xsl:call-template name="mixed-blocks"/></item>
       </xsl:for-each>
     </list>
   </xsl:template>
@@ -315,7 +391,8 @@
         </xsl:when>
         <xsl:when test="self::text() or self::s:em or self::s:strong or self::s:u
             or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
-            or self::s:name or self::s:date or self::s:abbr or self::s:figure">
+            or self::s:name or self::s:date or self::s:abbr or self::s:figure
+            or self::s:fn or self::s:xref">
           <xsl:variable name="first">
             <xsl:call-template name="starts-run"/>
           </xsl:variable>
@@ -324,7 +401,10 @@
               <xsl:apply-templates select="." mode="run"/>
             </xsl:variable>
             <xsl:if test="normalize-space($run) != ''">
-              <para><xsl:copy-of select="$run"/></para>
+              <para>
+                <xsl:call-template name="cell-text"/>
+                <xsl:copy-of select="$run"/>
+              </para>
             </xsl:if>
           </xsl:if>
         </xsl:when>
@@ -364,17 +444,21 @@
       </xsl:if>
       <xsl:call-template name="copy-id"/>
       <xsl:if test="s:caption">
-        <caption><xsl:apply-templates select="s:caption/node()"/></caption>
+        <caption><xsl:call-template name="caption-text"/></caption>
       </xsl:if>
       <xsl:if test="not(@headings = 'no')">
         <row header="yes">
+          <xsl:call-template name="header-row-shade"/>
           <xsl:for-each select="s:column">
             <cell>
               <xsl:if test="@c:align">
                 <xsl:attribute name="align"><xsl:value-of select="@c:align"/></xsl:attribute>
               </xsl:if>
               <xsl:if test="normalize-space(.) != '' or *">
-                <para><xsl:apply-templates/></para>
+                <para>
+                  <xsl:call-template name="header-text"/>
+                  <xsl:apply-templates/>
+                </para>
               </xsl:if>
             </cell>
           </xsl:for-each>
@@ -423,13 +507,42 @@
       <xsl:choose>
         <!-- an empty cell of a figure column shows what csdoc computed -->
         <xsl:when test="@c:fig-id and normalize-space(.) = ''">
-          <para><xsl:value-of select="@c:display"/></para>
+          <para>
+            <xsl:call-template name="cell-text"/>
+            <xsl:value-of select="@c:display"/>
+          </para>
         </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="mixed-blocks"/>
         </xsl:otherwise>
       </xsl:choose>
     </cell>
+  </xsl:template>
+
+  <!-- On a para being written: the cell size, when the kind sets one and
+       the para is in a table cell (CELL: by default, when the context is). -->
+  <xsl:template name="cell-text">
+    <xsl:param name="cell" select="boolean(ancestor-or-self::s:cell)"/>
+    <xsl:if test="$cell-size != '' and $cell">
+      <xsl:attribute name="size"><xsl:value-of select="$cell-size"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- On a header row being written: the kind's fill, if any. -->
+  <xsl:template name="header-row-shade">
+    <xsl:if test="$header-shade != ''">
+      <xsl:attribute name="shade"><xsl:value-of select="$header-shade"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- On a header cell's para being written: the kind's size and colour. -->
+  <xsl:template name="header-text">
+    <xsl:if test="$cell-size != ''">
+      <xsl:attribute name="size"><xsl:value-of select="$cell-size"/></xsl:attribute>
+    </xsl:if>
+    <xsl:if test="$header-colour != ''">
+      <xsl:attribute name="colour"><xsl:value-of select="$header-colour"/></xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <!-- A plain cell holding TEXT as one para (empty text: an empty cell). -->
@@ -459,7 +572,7 @@
   <xsl:template match="s:chart">
     <para bold="yes" keep-with-next="yes" space-before="6" space-after="4">
       <xsl:call-template name="copy-id"/>
-      <xsl:apply-templates select="s:caption/node()"/>
+      <xsl:call-template name="caption-text"/>
     </para>
     <xsl:for-each select="c:graphic">
       <graphic width="{@width}" height="{@height}" alt="{@alt}" space-after="10">
@@ -474,6 +587,143 @@
       <xsl:copy-of select="@*"/>
       <xsl:value-of select="."/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- A caption's words after the number csdoc gave its table, chart or
+       placeholder ("Table 2: Indicators and targets"); a table without
+       c:label (every table of minutes) keeps its words alone. -->
+  <xsl:template name="caption-text">
+    <xsl:if test="@c:label">
+      <xsl:value-of select="@c:label"/>
+      <xsl:if test="s:caption">: </xsl:if>
+    </xsl:if>
+    <xsl:apply-templates select="s:caption/node()"/>
+  </xsl:template>
+
+  <!-- A chart or diagram the source has no data or drawing for: its number
+       and caption over a frame that says so plainly, never an invented
+       picture.  The caption and frame stay on one page. -->
+  <xsl:template match="s:placeholder">
+    <box keep-together="yes" space-before="8" space-after="10">
+      <xsl:call-template name="copy-id"/>
+      <para bold="yes" keep-with-next="yes" space-after="4">
+        <xsl:call-template name="caption-text"/>
+      </para>
+      <box border="#8c8c8c" shade="#f4f4f4" padding="16">
+        <para italic="yes" align="center" colour="{$muted}" space-after="0">
+          <xsl:choose>
+            <xsl:when test="@kind = 'diagram'">The drawing of this diagram was not supplied with the source document.</xsl:when>
+            <xsl:otherwise>The data for this chart was not supplied with the source document.</xsl:otherwise>
+          </xsl:choose>
+        </para>
+        <xsl:if test="s:p">
+          <box space-before="8">
+            <xsl:apply-templates select="s:p"/>
+          </box>
+        </xsl:if>
+      </box>
+    </box>
+  </xsl:template>
+
+  <!-- ============================================================ footnotes and cross-references -->
+
+  <xsl:key name="footnote" match="s:footnotes/s:footnote" use="@id"/>
+
+  <!-- Footnotes are printed where they are cited (see s:fn, symbol-notes),
+       never where they are declared. -->
+  <xsl:template match="s:footnotes"/>
+
+  <!-- 'y' when MARK is a number.  The typesetter numbers its notes 1, 2,
+       3… in the order they are printed, which is csdoc's order of first
+       citation; a symbol mark (*, **) is nothing it can print, so such
+       footnotes are set under their block instead (symbol-notes). -->
+  <xsl:template name="numbered-mark">
+    <xsl:param name="mark" select="@c:mark"/>
+    <xsl:if test="string-length($mark) &gt; 0 and translate($mark, '0123456789', '') = ''">y</xsl:if>
+  </xsl:template>
+
+  <!-- A citation.  The first of a numbered footnote is the note itself:
+       its number here, its words at the foot of this page.  Any other
+       prints only the mark, raised as the typesetter raises a note's; so
+       does a copy csdoc made of the words around a first citation (the
+       minutes' register), which must not set the note twice. -->
+  <xsl:template match="s:fn">
+    <xsl:variable name="numbered">
+      <xsl:call-template name="numbered-mark"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="@c:first = 'yes' and $numbered = 'y' and not(ancestor::c:*)">
+        <note><xsl:apply-templates select="key('footnote', @c:target)/node()"/></note>
+      </xsl:when>
+      <xsl:otherwise>
+        <sup><xsl:value-of select="@c:mark"/></sup>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The symbol-marked footnotes first cited in the context block, set
+       under it in small type ("** To be reduced by 10%…"), as the
+       originals print a table's caveats; each is a link target. -->
+  <xsl:template name="symbol-notes">
+    <xsl:for-each select=".//s:fn[@c:first = 'yes'][not(ancestor::c:*)]">
+      <xsl:variable name="numbered">
+        <xsl:call-template name="numbered-mark"/>
+      </xsl:variable>
+      <xsl:if test="$numbered != 'y'">
+        <para size="8.5" space-before="0" space-after="4" id="{@c:target}">
+          <xsl:value-of select="@c:mark"/>
+          <xsl:text> </xsl:text>
+          <xsl:apply-templates select="key('footnote', @c:target)/node()"/>
+        </para>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- One block of a part (a section, an item): the block, then the
+       symbol-marked footnotes it cites first.  A nested part sees to its
+       own blocks. -->
+  <xsl:template match="*" mode="block">
+    <xsl:apply-templates select="."/>
+    <xsl:call-template name="symbol-notes"/>
+  </xsl:template>
+
+  <xsl:template match="s:item | s:section | s:appendix" mode="block">
+    <xsl:apply-templates select="."/>
+  </xsl:template>
+
+  <!-- A cross-reference prints what csdoc computed (c:text: "Table 2",
+       "Section Eight"), "page N", or "Table 2 on page N", as a link to its
+       target.  Without an anchor in this document (see has-target) there
+       is neither link nor page, so it prints its words alone. -->
+  <xsl:template match="s:xref">
+    <xsl:variable name="target">
+      <xsl:call-template name="has-target">
+        <xsl:with-param name="id" select="string(@c:target)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$target != 'y'">
+        <xsl:value-of select="@c:text"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <link href="#{@c:target}">
+          <xsl:choose>
+            <xsl:when test="@form = 'page'">
+              <xsl:text>page </xsl:text>
+              <page-ref ref="{@c:target}"/>
+            </xsl:when>
+            <xsl:when test="@form = 'both'">
+              <xsl:value-of select="@c:text"/>
+              <xsl:text> on page </xsl:text>
+              <page-ref ref="{@c:target}"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="@c:text"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </link>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Elements csdoc adds print only where a kind's stylesheet asks. -->

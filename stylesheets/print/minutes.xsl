@@ -76,7 +76,7 @@
       </xsl:call-template>
       <flow master="page">
         <xsl:call-template name="title-block"/>
-        <xsl:apply-templates select="s:attendance | s:item | s:next-meeting"/>
+        <xsl:apply-templates select="s:attendance | s:item | s:next-meeting" mode="block"/>
         <xsl:apply-templates select="c:register"/>
         <xsl:apply-templates select="s:glossary"/>
       </flow>
@@ -420,7 +420,7 @@
           <xsl:apply-templates select="s:title/node()"/>
         </heading>
         <xsl:call-template name="item-meta"/>
-        <xsl:apply-templates select="*[not(self::s:title)]"/>
+        <xsl:apply-templates select="*[not(self::s:title)]" mode="block"/>
       </xsl:when>
       <!-- An untitled numbered item: its number in a label column. -->
       <xsl:when test="@c:number">
@@ -432,14 +432,14 @@
           </xsl:attribute>
           <item label="{@c:number}">
             <xsl:call-template name="item-meta"/>
-            <xsl:apply-templates select="*"/>
+            <xsl:apply-templates select="*" mode="block"/>
           </item>
         </list>
       </xsl:when>
       <xsl:otherwise>
         <box id="{@c:id}">
           <xsl:call-template name="item-meta"/>
-          <xsl:apply-templates select="*"/>
+          <xsl:apply-templates select="*" mode="block"/>
         </box>
       </xsl:otherwise>
     </xsl:choose>
