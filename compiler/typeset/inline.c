@@ -264,8 +264,8 @@ S_inline(struct ib *ib, xmlNodePtr n)
 				S_inline(ib, c);
 				continue;
 			}
-			/* The reference: the note's number, raised and small as sup. */
-			buf_printf(&ib->t, "%d", note->number);
+			/* The reference: the note's number or mark, raised and small as sup. */
+			buf_puts(&ib->t, note->text);
 			ib->space = 0;
 			S_attr(ib, pango_attr_rise_new((int)(ib->doc->size / 3 * PANGO_SCALE)), start,
 			    ib->t.len);

@@ -278,6 +278,14 @@ S_toc_geom(struct lay *L, struct ts_blk *t)
 		t->toc_hang = S_max(t->toc_hang, (double)log.width / PANGO_SCALE + 8);
 		g_object_unref(lay);
 	}
+	/*
+	 * An entry with no label under labelled ones ("Introduction" under
+	 * "SECTION TWO  Background") starts where their words start.
+	 */
+	if (t->toc_hang > 1)
+		for (struct ts_blk *e = t->first; e != NULL; e = e->next)
+			if (e->level > 1 && (e->text == NULL || e->text[0] == '\0'))
+				e->indent = t->toc_hang + (e->level - 2) * 12;
 	snprintf(digits, sizeof(digits), "%0*d", L->doc->ref_digits > 0 && L->doc->ref_digits < 10 ?
 	    L->doc->ref_digits : 1, 0);
 	lay = ts_inline_layout(L->ctx, L->doc, NULL, &t->st, NULL, digits, NULL, 0, 0);
@@ -456,10 +464,14 @@ S_note_layout(struct lay *L, struct ts_blk *note, const struct ts_master *m)
 
 	if (note->lay != NULL && fabs(note->lay_w - w) < 1e-6)
 		return note->lay;
-	/* The number's column fits the document's largest number, so that
-	 * the notes' text lines up on every page. */
-	for (size_t k = L->doc->nnotes; k >= 10; k /= 10)
-		digits++;
+	/* The number's column fits the document's widest number or mark, so
+	 * that the notes' text lines up on every page. */
+	for (size_t k = 0; k < L->doc->nnotes; k++) {
+		int len = (int)g_utf8_strlen(L->doc->notes[k]->text, -1);
+
+		if (len > digits)
+			digits = len;
+	}
 	hang = note->st.size * (0.556 * digits + 0.6);
 	note->lay = ts_note_layout(L->ctx, L->doc, note, hang, (int)L->P->pv.n, L->count);
 	pango_layout_set_width(note->lay, (int)(w * PANGO_SCALE));
@@ -1432,16 +1444,23 @@ S_unit_free(struct unit *u)
 	memset(u, 0, sizeof(*u));
 }
 
-/* The last row of the group starting at R0: rows joined by rowspan go together. */
+/*
+ * The last row of the group starting at R0: rows joined by rowspan go
+ * together, and a row kept with the next goes with it.
+ */
 static int
 S_group(struct ts_blk **rows, int nrows, int r0)
 {
 	int r1 = r0;
 
-	for (int r = r0; r <= r1 && r < nrows; r++)
+	for (int r = r0; r <= r1 && r < nrows; r++) {
 		for (struct ts_blk *c = rows[r]->first; c != NULL; c = c->next)
 			if (r + c->rowspan - 1 > r1)
 				r1 = r + c->rowspan - 1;
+		/* a row kept with the next (a heading row in the body) takes it along */
+		if (r == r1 && rows[r]->keep && r1 + 1 < nrows)
+			r1++;
+	}
 	return r1 < nrows ? r1 : nrows - 1;
 }
 

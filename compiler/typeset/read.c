@@ -23,6 +23,7 @@ struct rd {
 	int            toomany;   /* the block limit was reported */
 	int            innote;    /* scanning a note's content: a note in it is plain text */
 	size_t         notecap;   /* allocated entries of doc->notes */
+	int            numbered;  /* notes numbered so far (marked ones are not) */
 	xmlNodePtr    *prefs;     /* page-ref elements seen, checked once ids are known */
 	size_t         nprefs, prefcap;
 	struct ts_blk **tocs;     /* toc blocks, filled once every heading is read */
@@ -262,11 +263,18 @@ S_note(struct rd *R, struct ts_blk *b, xmlNodePtr n)
 	}
 	doc->notes[doc->nnotes++] = note;
 	note->number = (int)doc->nnotes;
-	note->text = xasprintf("%d", note->number);
+	/* a symbol such as "*" stands instead of a number, and is not counted */
+	if ((note->text = S_prop(n, "mark")) == NULL)
+		note->text = xasprintf("%d", ++R->numbered);
 	note->st.size = doc->size * 0.8;
 	note->st.bold = note->st.italic = 0;
 	note->st.align = 0;
 	note->st.colour = TS_NOCOLOUR;
+	/* the note's words at the foot can be a link's target */
+	if ((note->id = S_prop(n, "id")) != NULL) {
+		note->serial = ++doc->nserial;
+		doc->nids++;
+	}
 	return note;
 }
 
@@ -634,6 +642,8 @@ S_table(struct rd *R, struct ts_blk *t)
 			if (row->header)
 				t->nhead++;
 			row->shade = S_colour(n, "shade", TS_NOCOLOUR);
+			/* a heading row in the body never ends a page (layout.c, S_group) */
+			row->keep = !row->header && S_yes(n, "keep-with-next", 0);
 			row->st.bold = row->header || S_yes(n, "bold", 0);
 			nrows++;
 			for (xmlNodePtr m = n->children; m != NULL; m = m->next) {
@@ -1043,7 +1053,7 @@ S_fill_tocs(struct rd *R)
 		for (size_t i = 0; i < nh; i++) {
 			struct ts_blk *e;
 
-			if (h[i]->level > toc->level)
+			if (h[i]->level > toc->level || !S_yes(h[i]->node, "toc", 1))
 				continue;
 			if ((e = S_new(R, toc, BK_TOCI, h[i]->node)) == NULL)
 				break;

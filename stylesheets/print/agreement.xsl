@@ -321,6 +321,10 @@
       <xsl:if test="@c:label">
         <xsl:attribute name="label"><xsl:value-of select="@c:label"/></xsl:attribute>
       </xsl:if>
+      <!-- the contents list only what csdoc marked for them -->
+      <xsl:if test="not(@c:contents = 'yes')">
+        <xsl:attribute name="toc">no</xsl:attribute>
+      </xsl:if>
       <xsl:apply-templates select="s:title/node()"/>
     </heading>
     <xsl:if test="@c:level = 1">
@@ -379,21 +383,17 @@
 
   <!-- 'y' when this stylesheet gives a block the id ID: what the anchor
        key holds, the first priority list's entries (or, without one, the
-       priorities' rows in the first indicators table), and footnotes set
-       under their block (symbol-notes). -->
+       priorities' rows in the first indicators table), and cited
+       footnotes (a numbered one is its note, a marked one is set under its
+       block by symbol-notes). -->
   <xsl:template name="has-target">
     <xsl:param name="id"/>
     <xsl:variable name="p" select="/s:agreement/s:priorities/s:priority[@c:id = $id]"/>
-    <xsl:variable name="numbered">
-      <xsl:call-template name="numbered-mark">
-        <xsl:with-param name="mark" select="key('footnote', $id)/@c:mark"/>
-      </xsl:call-template>
-    </xsl:variable>
     <xsl:choose>
       <xsl:when test="key('anchor', $id)">y</xsl:when>
       <xsl:when test="$p and //s:priority-list">y</xsl:when>
       <xsl:when test="$p and (//s:indicators)[1]/s:indicator[@priority = $p/@id]">y</xsl:when>
-      <xsl:when test="key('footnote', $id)[@c:cited = 'yes'] and $numbered != 'y'">y</xsl:when>
+      <xsl:when test="key('footnote', $id)[@c:cited = 'yes']">y</xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -522,7 +522,7 @@
     <xsl:param name="columns"/>
     <xsl:param name="text"/>
     <xsl:param name="id"/>
-    <row shade="{$group-shade}" bold="yes">
+    <row shade="{$group-shade}" bold="yes" keep-with-next="yes">
       <cell colspan="{$columns}" header="yes">
         <para size="{$cell-size}">
           <xsl:if test="$id != ''">
@@ -709,6 +709,9 @@
         <xsl:with-param name="level" select="$rank + 1"/>
       </xsl:call-template>
       <xsl:call-template name="copy-id"/>
+      <xsl:if test="not(@c:contents = 'yes')">
+        <xsl:attribute name="toc">no</xsl:attribute>
+      </xsl:if>
       <xsl:text>CSA Priority </xsl:text>
       <xsl:value-of select="@c:number"/>
       <xsl:text>: </xsl:text>

@@ -175,7 +175,8 @@
     <xsl:param name="id"/>
     <xsl:if test="//s:p[@id = $id] | //s:table[@id = $id] | //s:ul[@id = $id]
         | //s:ol[@id = $id] | //s:heading[@id = $id] | //s:quote[@id = $id]
-        | //s:chart[@id = $id] | //s:placeholder[@id = $id]">y</xsl:if>
+        | //s:chart[@id = $id] | //s:placeholder[@id = $id]
+        | //s:footnote[@id = $id][@c:cited = 'yes']">y</xsl:if>
   </xsl:template>
 
   <xsl:template match="s:q">
@@ -310,7 +311,8 @@
     <xsl:variable name="rank">
       <xsl:call-template name="section-rank"/>
     </xsl:variable>
-    <heading size="10.5" space-before="8" space-after="3">
+    <!-- a run-in heading inside a part is no entry of a contents list -->
+    <heading size="10.5" space-before="8" space-after="3" toc="no">
       <xsl:attribute name="level">
         <xsl:choose>
           <xsl:when test="$rank &gt;= 6">6</xsl:when>
@@ -653,7 +655,7 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="@c:first = 'yes' and $numbered = 'y' and not(ancestor::c:*)">
-        <note><xsl:apply-templates select="key('footnote', @c:target)/node()"/></note>
+        <note id="{@c:target}"><xsl:apply-templates select="key('footnote', @c:target)/node()"/></note>
       </xsl:when>
       <xsl:otherwise>
         <sup><xsl:value-of select="@c:mark"/></sup>

@@ -1707,6 +1707,101 @@ test_notes(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* How many text records of DUMP are exactly TEXT. */
+static int
+S_count_text(const char *dump, const char *text)
+{
+	struct rec r;
+	int n = 0;
+
+	for (int i = 0; S_rec(dump, i, &r); i++)
+		n += strcmp(r.text, text) == 0;
+	return n;
+}
+
+/*
+ * What the Agreement asks of the print vocabulary: a note with a mark of
+ * its own (not counted by the numbered ones) that is a link target; a
+ * heading the contents leave out; a row kept with the next (a group's
+ * heading row never alone at a page's foot).
+ */
+static void
+test_marks_toc_keep_rows(void **state)
+{
+	char *dump;
+	xmlDocPtr doc;
+	int straddled = 0;
+
+	(void)state;
+	doc = S_mem(HEAD "<page-master name=\"m\"/><flow master=\"m\">"
+	    "<toc levels=\"2\"/>"
+	    "<heading level=\"1\">Shown</heading>"
+	    "<heading level=\"2\" toc=\"no\">Hidden</heading>"
+	    "<para>Alpha<note>numbered one</note> beta<note mark=\"*\" id=\"star\">starred</note>"
+	    " gamma<note>numbered two</note> see <link href=\"#star\">the note</link>.</para>"
+	    "</flow></document>");
+	{
+		char path[] = "/tmp/csdoc-ts-XXXXXX";
+		int fd = mkstemp(path);
+
+		assert_true(fd >= 0);
+		close(fd);
+		/* the link to the marked note reaches its words: cairo wrote a sound file */
+		assert_int_equal(S_render(doc, path, &dump, NULL), 0);
+		S_pdf_ok(path);
+		unlink(path);
+	}
+	/* marks at the foot: 1, *, 2 — the star does not advance the count */
+	assert_int_equal(S_count_text(dump, "1 numbered one"), 1);
+	assert_int_equal(S_count_text(dump, "* starred"), 1);
+	assert_int_equal(S_count_text(dump, "2 numbered two"), 1);
+	assert_non_null(strstr(dump, "Alpha1 beta* gamma2"));
+	/* the heading and its contents entry; the hidden one only as itself */
+	assert_int_equal(S_count_text(dump, "Shown"), 2);
+	assert_int_equal(S_count_text(dump, "Hidden"), 1);
+	free(dump);
+	xmlFreeDoc(doc);
+
+	/* a kept row moves to the next page with the row under it, wherever the page ends */
+	for (int shift = 0; shift < 200; shift += 7) {
+		struct buf b = { NULL, 0, 0 };
+		int g, a;
+
+		buf_printf(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\">"
+		    "<para space-before=\"%d\">Start.</para><table><row header=\"yes\"><cell><para>Head</para></cell></row>", shift);
+		for (int i = 0; i < 60; i++)
+			buf_printf(&b, "<row%s><cell><para>%s%d</para></cell></row>",
+			    i % 6 == 0 ? " keep-with-next=\"yes\" bold=\"yes\"" : "", i % 6 == 0 ? "Group" : "Row", i);
+		buf_puts(&b, "</table></flow></document>");
+		doc = S_mem(buf_str(&b));
+		buf_free(&b);
+		assert_int_equal(S_render(doc, NULL, &dump, NULL), 0);
+		for (int i = 0; i < 60; i += 6) {
+			char gt[16], at[16];
+
+			snprintf(gt, sizeof(gt), "Group%d", i);
+			snprintf(at, sizeof(at), "Row%d", i + 1);
+			g = S_page_of(dump, gt);
+			a = S_page_of(dump, at);
+			assert_true(g > 0);
+			assert_int_equal(g, a);
+		}
+		/* some shift put a page's end where a group row would have been last */
+		for (int i = 1; i < 60; i++) {
+			char t1[16], t2[16];
+
+			snprintf(t1, sizeof(t1), "%s%d", (i - 1) % 6 == 0 ? "Group" : "Row", i - 1);
+			snprintf(t2, sizeof(t2), "%s%d", i % 6 == 0 ? "Group" : "Row", i);
+			if (i % 6 == 0 && S_page_of(dump, t1) != S_page_of(dump, t2))
+				straddled++;
+		}
+		free(dump);
+		xmlFreeDoc(doc);
+	}
+	/* pages did break before a group row: the rule was tested at a page's end */
+	assert_true(straddled > 0);
+}
+
 /* A note of N words, numbered in its text. */
 static void
 S_note_text(struct buf *b, int n)
@@ -2117,6 +2212,7 @@ main(void)
 		cmocka_unit_test(test_table_tags),
 		cmocka_unit_test(test_side_gap),
 		cmocka_unit_test(test_notes),
+		cmocka_unit_test(test_marks_toc_keep_rows),
 		cmocka_unit_test(test_notes_full),
 		cmocka_unit_test(test_toc),
 		cmocka_unit_test(test_page_ref),
