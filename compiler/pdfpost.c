@@ -1,7 +1,9 @@
-/* pdfpost.c: reopen cairo's tagged PDF with qpdf's C API, add /Lang, Figure /Alt, DisplayDocTitle and XMP, and write it back atomically. */
+/* pdfpost.c: reopen cairo's tagged PDF with qpdf's C API, add /Lang, Figure /Alt, DisplayDocTitle and XMP, as an incremental update (or a rewrite). */
 #include "pdfpost.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +20,24 @@
 /* Role-map chains longer than this are taken to be loops. */
 #define MAX_ROLES 16
 
+/*
+ * The objects changed, for the incremental update: qpdf reads cairo's
+ * file lazily and serialises each changed object; csdoc appends them,
+ * a cross-reference section and a trailer (ISO 32000-1, 7.5.6).  qpdf
+ * cannot write an incremental update itself, and rewriting the whole
+ * file with it took a fifth of a build's time.
+ */
+struct changed {
+	int                  *ids;     /* object numbers (owned) */
+	size_t                n, cap;
+	int                   rewrite; /* a changed object the update cannot name (direct, or not generation 0) */
+};
+
 /* One walk over the structure tree. */
 struct walk {
 	qpdf_data             q;
 	const struct pdfpost *p;
+	struct changed       *ch;
 	qpdf_oh               rolemap; /* the tree's /RoleMap dictionary, or 0 */
 	size_t                next;    /* index of the next alt to give */
 	unsigned char        *seen;    /* one bit per object number already visited (owned) */
@@ -175,6 +191,16 @@ S_xmp(struct buf *b, const struct pdfpost *p)
 	buf_puts(b, "<?xpacket end=\"w\"?>");
 }
 
+static void
+S_changed(struct changed *ch, int id)
+{
+	if (ch->n == ch->cap) {
+		ch->cap = ch->cap ? ch->cap * 2 : 16;
+		ch->ids = xreallocarray(ch->ids, ch->cap, sizeof(*ch->ids));
+	}
+	ch->ids[ch->n++] = id;
+}
+
 /* Non-zero if object number OBJ was visited before; marks it visited. */
 static int
 S_seen(struct walk *w, int obj)
@@ -254,6 +280,10 @@ S_walk_elem(struct walk *w, qpdf_oh e, int depth)
 
 			qpdf_oh_replace_key(w->q, e, "/Alt", str);
 			qpdf_oh_release(w->q, str);
+			if (!qpdf_oh_is_indirect(w->q, e) || qpdf_oh_get_generation(w->q, e) != 0)
+				w->ch->rewrite = 1;
+			else
+				S_changed(w->ch, qpdf_oh_get_object_id(w->q, e));
 		}
 	}
 	qpdf_oh_release(w->q, s);
@@ -275,7 +305,8 @@ S_walk_kids(struct walk *w, qpdf_oh k, int depth)
 	if (qpdf_oh_is_array(w->q, k)) {
 		int n = qpdf_oh_get_array_n_items(w->q, k);
 
-		for (int i = 0; i < n && !w->toodeep; i++) {
+		/* once every alt is given, the rest of the tree need not be read */
+		for (int i = 0; i < n && !w->toodeep && w->next < w->p->nalts; i++) {
 			qpdf_oh item = qpdf_oh_get_array_item(w->q, k, i);
 
 			S_walk_elem(w, item, depth);
@@ -290,7 +321,7 @@ S_walk_kids(struct walk *w, qpdf_oh k, int depth)
  * of the structure tree.  Returns 0, or -1 if the tree is too deep.
  */
 static int
-S_alts(qpdf_data q, qpdf_oh root, const struct pdfpost *p)
+S_alts(qpdf_data q, qpdf_oh root, const struct pdfpost *p, struct changed *ch)
 {
 	struct walk w;
 	qpdf_oh tree = 0, k = 0;
@@ -299,6 +330,7 @@ S_alts(qpdf_data q, qpdf_oh root, const struct pdfpost *p)
 	memset(&w, 0, sizeof(w));
 	w.q = q;
 	w.p = p;
+	w.ch = ch;
 	if (p->nalts == 0 || !qpdf_oh_has_key(q, root, "/StructTreeRoot"))
 		return 0;
 	tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
@@ -327,7 +359,7 @@ out:
 
 /* /Lang and /ViewerPreferences on the catalog; an existing ViewerPreferences keeps its other entries. */
 static void
-S_catalog(qpdf_data q, qpdf_oh root, const struct pdfpost *p)
+S_catalog(qpdf_data q, qpdf_oh root, const struct pdfpost *p, struct changed *ch)
 {
 	qpdf_oh vp, t;
 
@@ -342,6 +374,10 @@ S_catalog(qpdf_data q, qpdf_oh root, const struct pdfpost *p)
 		qpdf_oh_release(q, vp);
 		vp = qpdf_oh_new_dictionary(q);
 		qpdf_oh_replace_key(q, root, "/ViewerPreferences", vp);
+	} else if (qpdf_oh_is_indirect(q, vp)) {
+		if (qpdf_oh_get_generation(q, vp) != 0)
+			ch->rewrite = 1;
+		S_changed(ch, qpdf_oh_get_object_id(q, vp));
 	}
 	t = qpdf_oh_new_bool(q, QPDF_TRUE);
 	qpdf_oh_replace_key(q, vp, "/DisplayDocTitle", t);
@@ -378,14 +414,286 @@ S_metadata(qpdf_data q, qpdf_oh root, const struct pdfpost *p)
 	buf_free(&xmp);
 }
 
+/* The whole file at PATH, or NULL with errno set. */
+static char *
+S_slurp(const char *path, size_t *n)
+{
+	struct stat sb;
+	char *b;
+	ssize_t r;
+	size_t got = 0;
+	int fd = open(path, O_RDONLY);
+
+	if (fd == -1)
+		return NULL;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		if (errno == 0)
+			errno = EINVAL;
+		close(fd);
+		return NULL;
+	}
+	b = xmalloc((size_t)sb.st_size + 1);
+	while (got < (size_t)sb.st_size && (r = read(fd, b + got, (size_t)sb.st_size - got)) > 0)
+		got += (size_t)r;
+	close(fd);
+	*n = got;
+	return b;
+}
+
+/*
+ * Where cairo's cross-reference table starts (*PREV) and the file's length
+ * (*LEN): 0 when the file ends "startxref N %%EOF" and N is a classic
+ * "xref" table, which an incremental update can extend; -1 otherwise.
+ */
+static int
+S_tail(const char *path, long long *prev, off_t *len)
+{
+	char tail[1025], head[5];
+	struct stat sb;
+	const char *k, *hit = NULL;
+	ssize_t n;
+	off_t from;
+	int fd, rc = -1;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return -1;
+	if (fstat(fd, &sb) != 0 || sb.st_size < 32)
+		goto out;
+	from = sb.st_size > 1024 ? sb.st_size - 1024 : 0;
+	if ((n = pread(fd, tail, (size_t)(sb.st_size - from), from)) <= 0)
+		goto out;
+	tail[n] = '\0';
+	for (k = tail; (k = strstr(k, "startxref")) != NULL; k++)
+		hit = k;
+	if (hit == NULL)
+		goto out;
+	*prev = strtoll(hit + 9, NULL, 10);
+	if (*prev <= 0 || *prev >= sb.st_size ||
+	    pread(fd, head, 4, (off_t)*prev) != 4 || memcmp(head, "xref", 4) != 0)
+		goto out;
+	*len = sb.st_size;
+	rc = 0;
+out:
+	close(fd);
+	return rc;
+}
+
+/* 128 bits of FNV-1a over the file at PATH as 32 hex digits: the file's /ID. */
+static int
+S_file_id(const char *path, char out[33])
+{
+	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
+	unsigned char b[65536];
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd == -1)
+		return -1;
+	while ((n = read(fd, b, sizeof(b))) > 0)
+		for (ssize_t i = 0; i < n; i++) {
+			h1 = (h1 ^ b[i]) * 0x100000001b3ULL;
+			h2 = (h2 ^ (unsigned char)(b[i] + 0x5b)) * 0x100000001b3ULL;
+		}
+	close(fd);
+	if (n < 0)
+		return -1;
+	snprintf(out, 33, "%016llx%016llx", (unsigned long long)h1, (unsigned long long)h2);
+	return 0;
+}
+
+static int
+S_intcmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Append the changed objects CH (and the catalog ROOT), the metadata stream
+ * as object META, a cross-reference section and a trailer to PATH, whose
+ * previous table is at PREV and whose length is LEN.  On a failure the
+ * file is cut back to LEN.  Returns 0, or -1 after reporting.
+ */
+static int
+S_append(qpdf_data q, const char *path, qpdf_oh root, struct changed *ch, int meta,
+    const struct pdfpost *p, long long prev, off_t len, struct diag *d)
+{
+	struct buf b = { 0 }, xmp = { 0 }, xref = { 0 };
+	long long *offs;
+	qpdf_oh trailer, v;
+	char id[33], *ids;
+	size_t nobj;
+	int fd, rc = -1, rootid = qpdf_oh_get_object_id(q, root);
+
+	S_changed(ch, rootid);
+	qsort(ch->ids, ch->n, sizeof(*ch->ids), S_intcmp);
+	offs = xcalloc(ch->n + 1, sizeof(*offs));
+	nobj = 0;
+	for (size_t i = 0; i < ch->n; i++) {
+		qpdf_oh o;
+		const char *text;
+
+		if (i > 0 && ch->ids[i] == ch->ids[i - 1])
+			continue;
+		o = qpdf_get_object_by_id(q, ch->ids[i], 0);
+		text = qpdf_oh_unparse_resolved(q, o);
+		if (qpdf_has_error(q) || text == NULL) {
+			qpdf_oh_release(q, o);
+			S_qpdf_error(q, d, DF_INTERNAL, path);
+			goto out;
+		}
+		offs[nobj] = (long long)len + (long long)b.len;
+		ch->ids[nobj++] = ch->ids[i];
+		if (ch->ids[i] == rootid) {
+			/* the catalog's dictionary, closed after the entry for the metadata */
+			size_t tl = strlen(text);
+
+			while (tl > 0 && (text[tl - 1] == ' ' || text[tl - 1] == '\n'))
+				tl--;
+			if (tl < 4 || strncmp(text, "<<", 2) != 0 || strncmp(text + tl - 2, ">>", 2) != 0) {
+				qpdf_oh_release(q, o);
+				diag_msg(d, DF_INTERNAL, 0, 0, "PDF post-processing: the catalog is not a dictionary");
+				goto out;
+			}
+			buf_printf(&b, "%d 0 obj\n%.*s /Metadata %d 0 R >>\nendobj\n", ch->ids[i],
+			    (int)(tl - 2), text, meta);
+		} else
+			buf_printf(&b, "%d 0 obj\n%s\nendobj\n", ch->ids[i], text);
+		qpdf_oh_release(q, o);
+	}
+	/* the XMP, unfiltered so that tools that do not parse PDF find it */
+	S_xmp(&xmp, p);
+	offs[nobj] = (long long)len + (long long)b.len;
+	buf_printf(&b, "%d 0 obj\n<< /Type /Metadata /Subtype /XML /Length %zu >>\nstream\n", meta, xmp.len);
+	buf_add(&b, buf_str(&xmp), xmp.len);
+	buf_puts(&b, "\nendstream\nendobj\n");
+
+	/* one subsection per object: each entry exactly 20 bytes */
+	buf_puts(&xref, "xref\n");
+	for (size_t i = 0; i < nobj; i++)
+		buf_printf(&xref, "%d 1\n%010lld 00000 n \n", ch->ids[i], offs[i]);
+	buf_printf(&xref, "%d 1\n%010lld 00000 n \n", meta, offs[nobj]);
+
+	/* the same bytes in give the same /ID out */
+	if (S_file_id(path, id) != 0) {
+		diag_msg(d, DF_READ, 0, 0, path, strerror(errno));
+		goto out;
+	}
+	trailer = qpdf_get_trailer(q);
+	v = qpdf_oh_new_integer(q, meta + 1);
+	qpdf_oh_replace_key(q, trailer, "/Size", v);
+	qpdf_oh_release(q, v);
+	v = qpdf_oh_new_integer(q, prev);
+	qpdf_oh_replace_key(q, trailer, "/Prev", v);
+	qpdf_oh_release(q, v);
+	ids = xasprintf("[<%s> <%s>]", id, id);
+	v = qpdf_oh_parse(q, ids);
+	free(ids);
+	qpdf_oh_replace_key(q, trailer, "/ID", v);
+	qpdf_oh_release(q, v);
+	{
+		const char *t = qpdf_oh_unparse_resolved(q, trailer);
+
+		if (qpdf_has_error(q) || t == NULL) {
+			qpdf_oh_release(q, trailer);
+			S_qpdf_error(q, d, DF_INTERNAL, path);
+			goto out;
+		}
+		buf_printf(&xref, "trailer\n%s\nstartxref\n%lld\n%%%%EOF\n", t,
+		    (long long)len + (long long)b.len);
+	}
+	qpdf_oh_release(q, trailer);
+	buf_add(&b, buf_str(&xref), xref.len);
+
+	if ((fd = open(path, O_WRONLY | O_APPEND)) == -1) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		goto out;
+	}
+	{
+		const char *at = buf_str(&b);
+		size_t left = b.len;
+
+		while (left > 0) {
+			ssize_t w = write(fd, at, left);
+
+			if (w <= 0) {
+				diag_msg(d, DF_WRITE, 0, 0, path, strerror(w < 0 ? errno : ENOSPC));
+				/* a half update would be a damaged file: cairo's is still whole below it */
+				(void)ftruncate(fd, len);
+				close(fd);
+				goto out;
+			}
+			at += w;
+			left -= (size_t)w;
+		}
+	}
+	if (close(fd) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		(void)truncate(path, len);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(offs);
+	buf_free(&b);
+	buf_free(&xmp);
+	buf_free(&xref);
+	return rc;
+}
+
+/* Write the whole file anew with qpdf, beside PATH, and rename it over PATH. */
+static int
+S_rewrite(qpdf_data q, const char *path, struct diag *d)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	struct stat sb;
+	int fd, rc = -1;
+
+	if ((fd = mkstemp(tmp)) == -1) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	/* mkstemp makes 0600; the rewritten file keeps the mode the original had */
+	if (stat(path, &sb) == 0)
+		(void)fchmod(fd, sb.st_mode & 07777);
+	close(fd);
+	if (qpdf_init_write(q, tmp) & QPDF_ERRORS) {
+		S_qpdf_error(q, d, DF_WRITE, path);
+		goto out;
+	}
+	/* the /ID is a hash of the contents, so the same input gives the same bytes */
+	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	qpdf_set_object_stream_mode(q, qpdf_o_preserve);
+	/* cairo compressed its streams already: copy them as they are */
+	qpdf_set_decode_level(q, qpdf_dl_none);
+	if (qpdf_write(q) & QPDF_ERRORS) {
+		S_qpdf_error(q, d, DF_WRITE, path);
+		goto out;
+	}
+	if (rename(tmp, path) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	(void)unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
 int
 pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 {
 	qpdf_data q = qpdf_init();
-	qpdf_oh root;
-	char *tmp = NULL;
-	struct stat sb;
-	int fd, rc = -1;
+	struct changed ch = { 0 };
+	qpdf_oh root, trailer, size;
+	char *bytes = NULL;
+	size_t nbytes = 0;
+	long long prev = 0, meta = 0;
+	off_t len = 0;
+	int incremental, rc = -1;
 
 	/* errors are checked after each step here, not printed by the library */
 	qpdf_silence_errors(q);
@@ -393,7 +701,17 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	/* the input is cairo's fresh output: a file that needs repair is a bug upstream, not something to paper over */
 	qpdf_set_attempt_recovery(q, QPDF_FALSE);
-	if (qpdf_read(q, path, NULL) & QPDF_ERRORS) {
+	/* cairo writes a classic cross-reference table: anything else is rewritten whole */
+	incremental = S_tail(path, &prev, &len) == 0;
+	/*
+	 * From memory: qpdf reads each object it resolves with a seek and
+	 * small reads, tens of thousands of system calls on a file.
+	 */
+	if ((bytes = S_slurp(path, &nbytes)) == NULL) {
+		diag_msg(d, DF_READ, 0, 0, path, strerror(errno));
+		goto out;
+	}
+	if (qpdf_read_memory(q, path, bytes, (unsigned long long)nbytes, NULL) & QPDF_ERRORS) {
 		S_qpdf_error(q, d, DF_READ, path);
 		goto out;
 	}
@@ -406,13 +724,21 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 		S_qpdf_error(q, d, DF_INTERNAL, path);
 		goto out;
 	}
-	if (!qpdf_oh_is_dictionary(q, root)) {
+	if (!qpdf_oh_is_dictionary(q, root) || !qpdf_oh_is_indirect(q, root)) {
 		diag_msg(d, DF_INTERNAL, 0, 0, "PDF post-processing: the PDF has no catalog");
 		goto out;
 	}
-	S_catalog(q, root, p);
-	S_metadata(q, root, p);
-	if (S_alts(q, root, p) != 0) {
+	/* the metadata stream is the next object number */
+	trailer = qpdf_get_trailer(q);
+	size = qpdf_oh_get_key(q, trailer, "/Size");
+	if (qpdf_oh_is_integer(q, size))
+		meta = qpdf_oh_get_int_value(q, size);
+	qpdf_oh_release(q, size);
+	qpdf_oh_release(q, trailer);
+	if (meta < 1 || meta > 8000000)
+		incremental = 0;
+	S_catalog(q, root, p, &ch);
+	if (S_alts(q, root, p, &ch) != 0) {
 		char *t = xasprintf("PDF post-processing: the structure tree is nested more than %d deep",
 		    MAX_DEPTH);
 
@@ -420,53 +746,28 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 		free(t);
 		goto out;
 	}
+	if (ch.rewrite || qpdf_oh_get_generation(q, root) != 0)
+		incremental = 0;
+	/*
+	 * Appended, the catalog names the metadata stream it is followed by
+	 * (S_append); qpdf cannot hold a reference to an object it has not
+	 * made (it fails as it frees the document), so it is written there.
+	 */
+	if (incremental)
+		qpdf_oh_remove_key(q, root, "/Metadata");
+	else
+		S_metadata(q, root, p);
 	if (qpdf_has_error(q)) {
 		S_qpdf_error(q, d, DF_INTERNAL, path);
 		goto out;
 	}
-
-	/* beside PATH, so that the rename is atomic */
-	tmp = xasprintf("%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
-		free(tmp);
-		tmp = NULL;
-		goto out;
-	}
-	/* mkstemp makes 0600; the rewritten file keeps the mode the original had */
-	if (stat(path, &sb) == 0)
-		(void)fchmod(fd, sb.st_mode & 07777);
-	close(fd);
-	if (qpdf_init_write(q, tmp) & QPDF_ERRORS) {
-		S_qpdf_error(q, d, DF_WRITE, path);
-		goto out;
-	}
-	/* the /ID is a hash of the contents, so the same input gives the same bytes */
-	qpdf_set_deterministic_ID(q, QPDF_TRUE);
-	/* qpdf's default, said here because cairo's layout of the file is what was tested */
-	qpdf_set_object_stream_mode(q, qpdf_o_preserve);
-	/*
-	 * cairo compressed its streams already: copy them as they are rather
-	 * than decode and compress them again (most of this step's time).
-	 */
-	qpdf_set_decode_level(q, qpdf_dl_none);
-	if (qpdf_write(q) & QPDF_ERRORS) {
-		S_qpdf_error(q, d, DF_WRITE, path);
-		goto out;
-	}
-	if (rename(tmp, path) != 0) {
-		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
-		goto out;
-	}
-	free(tmp);
-	tmp = NULL;
-	rc = 0;
+	rc = incremental ? S_append(q, path, root, &ch, (int)meta, p, prev, len, d) :
+	    S_rewrite(q, path, d);
 out:
 	S_qpdf_warnings(q, d);
-	if (tmp != NULL) {
-		(void)unlink(tmp);
-		free(tmp);
-	}
+	free(ch.ids);
 	qpdf_cleanup(&q);
+	/* qpdf reads from it until it is cleaned up */
+	free(bytes);
 	return rc;
 }

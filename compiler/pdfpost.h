@@ -24,8 +24,11 @@ struct pdfpost {
 };
 
 /*
- * Rewrite the PDF at PATH in place: the new file is written beside it and
- * renamed over it, so PATH is either the old file or the complete new one.
+ * Add P to the PDF at PATH.  cairo's file (a classic cross-reference
+ * table) gets an incremental update appended: the changed objects, the
+ * metadata and a new table, the original bytes untouched; a failed append
+ * is cut off again.  Any other file is rewritten beside PATH and renamed
+ * over it, so PATH is either the old file or the complete new one.
  * The same input and P give byte-identical output.  Returns 0, or -1 after
  * reporting DF_READ (PATH is not a readable PDF), DF_WRITE or DF_INTERNAL
  * in D.

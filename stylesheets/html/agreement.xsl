@@ -186,7 +186,7 @@
   <!-- One entry, and the marked sub-sections whose nearest marked
        ancestor it is. -->
   <xsl:template match="s:section | s:appendix" mode="toc">
-    <xsl:variable name="subs" select=".//s:section[@c:contents = 'yes']
+    <xsl:variable name="subs" select="(.//s:section | .//s:priority-actions)[@c:contents = 'yes']
         [generate-id(ancestor::*[@c:contents = 'yes'][1]) = generate-id(current())]"/>
     <li>
       <a href="#{@c:id}">
@@ -202,6 +202,20 @@
           <xsl:apply-templates select="$subs" mode="toc"/>
         </ol>
       </xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- A priority's actions listed in the contents, by their heading's words. -->
+  <xsl:template match="s:priority-actions" mode="toc">
+    <li>
+      <a href="#{@c:id}">
+        <span class="toc-title">
+          <xsl:text>CSA Priority </xsl:text>
+          <xsl:value-of select="@c:number"/>
+          <xsl:text>: </xsl:text>
+          <xsl:value-of select="@c:title"/>
+        </span>
+      </a>
     </li>
   </xsl:template>
 
@@ -293,7 +307,10 @@
         <xsl:text>CSA Priority </xsl:text>
         <xsl:value-of select="@c:number"/>
         <xsl:text>: </xsl:text>
-        <xsl:value-of select="@c:title"/>
+        <xsl:choose>
+          <xsl:when test="s:title"><xsl:apply-templates select="s:title/node()"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@c:title"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:element>
       <xsl:apply-templates select="s:p"/>
       <p class="actions-lead">

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -462,19 +464,50 @@ test_bad_inputs(void **state)
 	free(s);
 	assert_int_equal(S_count_files(dir), 1);
 
-	/* no room for the temporary name beside it: DF_WRITE, the PDF unchanged (works as root too) */
+	/*
+	 * The update is appended to cairo's file, so a name with no room for a
+	 * temporary beside it is no obstacle; a write that fails half way
+	 * (here: over the file size limit, which binds root too) leaves
+	 * cairo's file exactly as it was.
+	 */
 	{
 		char name[251], *pdf, *before, *after;
 		size_t nb, na;
+		struct rlimit rl, old;
+		pid_t pid;
+		int status;
 
 		memset(name, 'x', sizeof(name) - 5);
 		memcpy(name + sizeof(name) - 5, ".pdf", 5);
 		pdf = xasprintf("%s/%s", dir, name);
 		S_cairo_pdf(pdf, TITLE);
 		before = S_slurp(pdf, &nb);
-		assert_int_equal(S_apply(pdf, TITLE, two_alts, 2, &msgs), -1);
-		assert_non_null(strstr(msgs, "error: cannot write "));
-		free(msgs);
+		assert_int_equal(S_apply(pdf, TITLE, two_alts, 2, NULL), 0);
+		after = S_slurp(pdf, &na);
+		/* cairo's bytes first, untouched, then the update */
+		assert_true(na > nb);
+		assert_memory_equal(before, after, nb);
+		assert_int_equal(S_sh("qpdf --check '%s' >/dev/null 2>&1", pdf), 0);
+		free(after);
+
+		S_cairo_pdf(pdf, TITLE);
+		free(before);
+		before = S_slurp(pdf, &nb);
+		pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			char *m = NULL;
+
+			signal(SIGXFSZ, SIG_IGN);
+			getrlimit(RLIMIT_FSIZE, &old);
+			rl = old;
+			rl.rlim_cur = (rlim_t)nb + 100;
+			setrlimit(RLIMIT_FSIZE, &rl);
+			_exit(S_apply(pdf, TITLE, two_alts, 2, &m) == -1 &&
+			    strstr(m, "error: cannot write ") != NULL ? 0 : 1);
+		}
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 		after = S_slurp(pdf, &na);
 		assert_int_equal(na, nb);
 		assert_memory_equal(before, after, na);
@@ -484,21 +517,22 @@ test_bad_inputs(void **state)
 		free(pdf);
 	}
 
-	/* a directory that cannot be written (root writes anyway) */
+	/* a file that cannot be written (root writes anyway) */
 	if (geteuid() != 0) {
 		char *pdf = xasprintf("%s/ro.pdf", dir), *before, *after;
 		size_t nb, na;
 
 		S_cairo_pdf(pdf, TITLE);
 		before = S_slurp(pdf, &nb);
-		assert_int_equal(chmod(dir, 0555), 0);
+		assert_int_equal(chmod(pdf, 0444), 0);
 		assert_int_equal(S_apply(pdf, TITLE, two_alts, 2, &msgs), -1);
-		assert_int_equal(chmod(dir, 0755), 0);
+		assert_int_equal(chmod(pdf, 0644), 0);
 		assert_non_null(strstr(msgs, "error: cannot write "));
 		free(msgs);
 		after = S_slurp(pdf, &na);
 		assert_int_equal(na, nb);
 		assert_memory_equal(before, after, na);
+		assert_int_equal(unlink(pdf), 0);
 		free(before);
 		free(after);
 		free(pdf);
@@ -602,6 +636,34 @@ test_tree_shapes(void **state)
 	free(before);
 	free(after);
 	assert_int_equal(S_count_files(dir), 2);
+
+	/*
+	 * A file whose cross-references are a stream (not cairo's table) is
+	 * rewritten whole rather than updated: the entries are there all the
+	 * same, in one cross-reference section.
+	 */
+	{
+		char *xs = xasprintf("%s/xrefstream.pdf", dir);
+
+		S_cairo_pdf(pdf, TITLE);
+		{
+			char *cmd = xasprintf("qpdf --object-streams=generate '%s' '%%s'", pdf);
+
+			assert_int_equal(S_sh(cmd, xs), 0);
+			free(cmd);
+		}
+		assert_int_equal(S_apply(xs, TITLE, alts, 3, NULL), 0);
+		assert_int_equal(S_sh("qpdf --check '%s' >/dev/null 2>&1", xs), 0);
+		assert_int_equal(S_sh("test $(grep -a -c startxref '%s') = 1", xs), 0);
+		q = S_open(xs);
+		assert_string_equal(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Lang")), "en-GB");
+		assert_true(qpdf_oh_has_key(q, qpdf_get_root(q), "/Metadata"));
+		qpdf_cleanup(&q);
+		/* and cairo's own file is updated: two sections */
+		assert_int_equal(S_apply(pdf, TITLE, alts, 3, NULL), 0);
+		assert_int_equal(S_sh("test $(grep -a -c startxref '%s') = 2", pdf), 0);
+		free(xs);
+	}
 	free(pdf);
 	free(deep);
 }
