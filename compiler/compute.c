@@ -467,11 +467,58 @@ S_first_id(const xmlNode *n)
 	return id ? id : tree_attr(n, "id");
 }
 
+/* The words of N as printed: figures, dates and names as csdoc shows them, footnote marks left out. */
+static void
+S_fold(struct buf *b, const xmlNode *n)
+{
+	for (n = n->children; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			buf_puts(b, (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || tree_is(n, "fn"))
+			continue;
+		if ((tree_is(n, "figure") || tree_is(n, "date") || tree_is(n, "name")) && tree_get(n, "display"))
+			buf_puts(b, tree_get(n, "display"));
+		else if (tree_is(n, "xref") && tree_get(n, "text"))
+			buf_puts(b, tree_get(n, "text"));
+		else if (tree_is(n, "br"))
+			buf_putc(b, ' ');
+		else
+			S_fold(b, n);
+	}
+}
+
+/* S_fold() with white space folded and trimmed, as a new string. */
+static char *
+S_folded(const xmlNode *n)
+{
+	struct buf b = { 0 }, o = { 0 };
+	const char *p;
+	char *s;
+	int space = 0;
+
+	S_fold(&b, n);
+	for (p = buf_str(&b); *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = o.len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(&o, ' ');
+		space = 0;
+		buf_putc(&o, *p);
+	}
+	s = xstrdup(buf_str(&o));
+	buf_free(&b);
+	buf_free(&o);
+	return s;
+}
+
 /*
- * Number footnotes in the order they are first cited (a footnote with a
- * mark keeps its mark), and give each <fn> the mark it prints.  The first
- * citation carries c:first: the PDF sets the note's text at the foot of
- * that page.
+ * The first citation of each footnote in N, in reading order: it gets the
+ * next number (or keeps its mark) and carries c:first, where the PDF sets
+ * the note's words.
  */
 static void
 S_citations(struct compute *c, xmlNodePtr n, long *next)
@@ -481,8 +528,8 @@ S_citations(struct compute *c, xmlNodePtr n, long *next)
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		/* a footnote citing another is not where either is first read */
-		if (tree_is(n, "footnotes"))
+		/* read where they are cited, and priorities wherever they are listed */
+		if (tree_is(n, "footnotes") || tree_is(n, "priorities"))
 			continue;
 		if (tree_is(n, "fn") && (fn = resolve_get(c->ids, tree_attr(n, "ref"))) != NULL &&
 		    tree_is(fn, "footnote")) {
@@ -502,17 +549,48 @@ S_citations(struct compute *c, xmlNodePtr n, long *next)
 	}
 }
 
+/*
+ * Places a footnote cannot be cited from (WHY says which): a priority's
+ * title or outcome is printed wherever the priority is listed, and a note
+ * at the foot of a page cannot carry notes of its own.
+ */
+static void
+S_no_notes(struct compute *c, xmlNodePtr n, const char *why)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (tree_is(n, "fn")) {
+			source_msg(c->src, n, "ref", DE_ERROR, why);
+			continue;
+		}
+		S_no_notes(c, n->children, why);
+	}
+}
+
 static void
 S_footnotes(struct compute *c, xmlNodePtr root)
 {
-	xmlNodePtr notes = tree_child(root, "footnotes");
+	xmlNodePtr notes = tree_child(root, "footnotes"), pr;
 	long next = 0;
 
+	if ((pr = tree_child(root, "priorities")) != NULL)
+		S_no_notes(c, pr->children,
+		    "a footnote cannot be cited in a priority, which is printed wherever it is listed: cite it in the text");
+	if (notes != NULL)
+		S_no_notes(c, notes->children,
+		    "a footnote cannot cite another footnote: put the words in this one, or cite the other from the text");
 	S_citations(c, root, &next);
 	for (xmlNodePtr f = tree_first_elem(notes); f != NULL; f = tree_next_elem(f)) {
 		const char *id = tree_attr(f, "id");
 
-		if (!tree_is(f, "footnote") || tree_get(f, "cited") != NULL)
+		if (!tree_is(f, "footnote"))
+			continue;
+		/*
+		 * One mark may serve several notes: as in print, a table's or
+		 * chart's "*" is read with the block it is set under.
+		 */
+		if (tree_get(f, "cited") != NULL)
 			continue;
 		/* printed nowhere: it has no page and no place in the list */
 		tree_set(f, "cited", "no");
@@ -525,18 +603,35 @@ static void
 S_xrefs(struct compute *c, xmlNodePtr n)
 {
 	for (; n != NULL; n = n->next) {
-		xmlNodePtr t;
+		xmlNodePtr t, title;
 		const char *text;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (tree_is(n, "xref") && (t = resolve_get(c->ids, tree_attr(n, "ref"))) != NULL) {
+			const char *ref = tree_attr(n, "ref");
+
 			text = tree_get(t, "xref");
 			if (text == NULL && tree_is(t, "footnote") && tree_get(t, "mark") != NULL) {
 				tree_take(n, "text", xasprintf("note %s", tree_get(t, "mark")));
 				tree_set(n, "target", tree_attr(t, "id"));
-			} else if (text == NULL)
-				source_msg(c->src, n, "ref", DE_XREF, tree_attr(n, "ref"),
+			} else if (text == NULL && tree_is(t, "footnote"))
+				source_msg(c->src, n, "ref", DE_XREF, ref,
+				    "the footnote is never cited, so it has no number: cite it with <fn ref=\"ID\"/>");
+			else if (text == NULL && (tree_is(t, "section") || tree_is(t, "appendix") ||
+			    tree_is(t, "priority-actions") || tree_is(t, "item")) &&
+			    (title = tree_child(t, "title")) != NULL) {
+				/* a part with no number is cited by its title, as printed */
+				char *words = S_folded(title);
+
+				tree_take(n, "text", xasprintf("‘%s’", words));
+				tree_set(n, "target", S_first_id(t));
+				free(words);
+			} else if (text == NULL && (tree_is(t, "table") || tree_is(t, "chart")))
+				source_msg(c->src, n, "ref", DE_XREF, ref,
+				    "only a table or chart with a caption has a number: give it a <caption>");
+			else if (text == NULL)
+				source_msg(c->src, n, "ref", DE_XREF, ref,
 				    "it has no number or title to print: refer to a section, appendix, table, chart, priority or footnote");
 			else {
 				tree_set(n, "text", text);

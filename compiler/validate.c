@@ -42,8 +42,10 @@ validate_kind(xmlDocPtr doc, struct diag *d)
 	for (size_t i = 0; i < NKINDS; i++) {
 		if (root != NULL && root->ns != NULL &&
 		    strcmp((const char *)root->ns->href, CSDOC_NS) == 0 &&
-		    strcmp((const char *)root->name, kinds[i].root) == 0)
+		    strcmp((const char *)root->name, kinds[i].root) == 0) {
+			buf_free(&want);
 			return kinds[i].kind;
+		}
 		buf_printf(&want, "%s<%s>", i ? ", " : "", kinds[i].root);
 	}
 	if (root == NULL)

@@ -2,6 +2,7 @@
 #include "rules/agreement.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@ struct astate {
 	xmlDocPtr        doc;
 	xmlNsPtr         sns;      /* the source namespace, for figures csdoc adds */
 	xmlHashTablePtr  made;     /* ids csdoc generated, to keep them unique */
+	xmlHashTablePtr  next;     /* per base, the next suffix to try (no rescans from 2) */
 	long             tables;   /* captions numbered so far, per sort */
 	long             charts;
 	long             diagrams;
@@ -43,11 +45,16 @@ S_id(struct astate *st, xmlNodePtr n, const char *base)
 		tree_set(n, "id", tree_attr(n, "id"));
 		return tree_attr(n, "id");
 	}
-	id = xstrdup(base);
-	for (long k = 2; resolve_get(st->c->ids, id) != NULL ||
-	    xmlHashLookup(st->made, (const xmlChar *)id) != NULL; k++) {
-		free(id);
-		id = xasprintf("%s-%ld", base, k);
+	{
+		long k = (long)(intptr_t)xmlHashLookup(st->next, (const xmlChar *)base);
+
+		id = k > 0 ? xasprintf("%s-%ld", base, k) : xstrdup(base);
+		for (k = k > 0 ? k : 1; resolve_get(st->c->ids, id) != NULL ||
+		    xmlHashLookup(st->made, (const xmlChar *)id) != NULL;) {
+			free(id);
+			id = xasprintf("%s-%ld", base, ++k);
+		}
+		xmlHashUpdateEntry(st->next, (const xmlChar *)base, (void *)(intptr_t)(k + 1), NULL);
 	}
 	xmlHashAddEntry(st->made, (const xmlChar *)id, n);
 	tree_take(n, "id", id);
@@ -104,8 +111,18 @@ static xmlNodePtr
 S_figure(struct astate *st, xmlNodePtr parent, const char *id, const char *type,
     const char *role, long value, const char *compute)
 {
-	xmlNodePtr f = xmlNewDocNode(st->doc, st->sns, (const xmlChar *)"figure", NULL);
+	xmlNodePtr f = xmlNewDocNode(st->doc, st->sns, (const xmlChar *)"figure", NULL), mine;
 
+	/* the name is csdoc's: an author's element with it is the one to rename */
+	if ((mine = resolve_get(st->c->ids, id)) != NULL) {
+		char *m = xasprintf("'%s' is a figure csdoc adds for this document's <%s>: give your element another id",
+		    id, (const char *)parent->name);
+
+		source_msg(st->c->src, mine, "id", DE_ERROR, m);
+		free(m);
+	}
+	/* messages about it point at the element it belongs to */
+	f->line = parent->line;
 	xmlAddChild(S_derived(st, parent), f);
 	xmlSetProp(f, (const xmlChar *)"id", (const xmlChar *)id);
 	xmlSetProp(f, (const xmlChar *)"type", (const xmlChar *)type);
@@ -114,7 +131,7 @@ S_figure(struct astate *st, xmlNodePtr parent, const char *id, const char *type,
 	else {
 		char num[32];
 
-		snprintf(num, sizeof(num), "%ld", value);
+		snprintf(num, sizeof(num), "%s%ld", strcmp(type, "money") == 0 ? "£" : "", value);
 		xmlNodeAddContent(f, (const xmlChar *)num);
 	}
 	tree_set(f, "role", role);
@@ -194,12 +211,14 @@ S_lead(struct astate *st, xmlNodePtr n, char *(*fn)(const struct compute *, cons
 {
 	const char *ids = tree_attr(n, "lead");
 	struct buf b = { 0 };
-	char *names[64];
+	char **names;
 	size_t k = 0;
 
 	if (ids == NULL)
 		return;
-	for (const char *p = ids; *p && k < sizeof(names) / sizeof(names[0]);) {
+	/* no more names than the list's length can hold */
+	names = xcalloc(strlen(ids) / 2 + 1, sizeof(*names));
+	for (const char *p = ids; *p;) {
 		size_t len;
 		char *one;
 
@@ -224,6 +243,7 @@ S_lead(struct astate *st, xmlNodePtr n, char *(*fn)(const struct compute *, cons
 	}
 	tree_set(n, "lead", buf_str(&b));
 	buf_free(&b);
+	free(names);
 }
 
 /* ------------------------------------------------------------ cover and priorities */
@@ -240,7 +260,11 @@ S_cover(xmlNodePtr root)
 		return;
 	title = tree_text_folded(tree_child(cover, "title"));
 	period = tree_text_folded(tree_child(cover, "period"));
-	tree_take(root, "title", xasprintf("%s %s", title, period));
+	/* "Community Safety Agreement 2010/11", unless the title says the period already */
+	if (strstr(title, period) != NULL)
+		tree_set(root, "title", title);
+	else
+		tree_take(root, "title", xasprintf("%s %s", title, period));
 	tree_take(root, "period", period);
 	free(title);
 	tree_take(root, "partnership", tree_text_folded(tree_child(cover, "partnership")));
@@ -282,19 +306,33 @@ static void
 S_sections(struct astate *st, xmlNodePtr root, const char *name, const char *fmt)
 {
 	xmlHashTablePtr given = xmlHashCreate(16);
+	struct label_fmt f, tf;
 	long n = 0;
+	int ok = label_parse(fmt, &f) == 0;
 
+	/* the schema's pattern and label.c agree; say so if they ever do not */
+	if (!ok)
+		source_msg(st->c->src, root, name[0] == 's' ? "sections" : "appendices", DE_ERROR,
+		    "the numbering format has no counter: expected one of 1, a, A, i, I or ONE standing apart, e.g. \"SECTION ONE\"");
+	/* cross-references say "Section Two", "Appendix B": the counter in the format's own kind */
+	memset(&tf, 0, sizeof(tf));
+	if (ok) {
+		char *pre = S_titlecase(f.prefix), *suf = S_titlecase(f.suffix);
+
+		tf.prefix = pre;
+		tf.suffix = suf;
+		tf.kind = f.kind == 'W' ? 'T' : f.kind;
+	}
 	for (xmlNodePtr s = tree_first_elem(root); s != NULL; s = tree_next_elem(s)) {
 		const char *num = tree_attr(s, "number");
 		char key[32], *label, *base;
 		xmlNodePtr first;
+		long was = n;
 
 		if (!tree_is(s, name))
 			continue;
 		n = num ? strtol(num, NULL, 10) : n + 1;
-		label = label_for(fmt, n);
-		if (label == NULL)
-			label = xasprintf("%ld", n);
+		label = ok ? label_make(&f, n) : xasprintf("%ld", n);
 		/* a number fixed by hand may land on one already used */
 		snprintf(key, sizeof(key), "%ld", n);
 		if ((first = xmlHashLookup(given, (const xmlChar *)key)) != NULL) {
@@ -305,10 +343,14 @@ S_sections(struct astate *st, xmlNodePtr root, const char *name, const char *fmt
 			source_pos(st->c->src, first, tree_attr(first, "number") ? "number" : NULL, &line, &col);
 			diag_msg(st->c->src->d, DN_FIRST_GIVEN, line, col, what, key);
 			free(what);
-		} else
+		} else {
 			xmlHashAddEntry(given, (const xmlChar *)key, s);
+			if (num != NULL && n <= was)
+				source_msg(st->c->src, s, "number", DW_WARNING,
+				    "this section's number is not above the one before it: the numbers go back");
+		}
 		tree_set_long(s, "number", n);
-		tree_take(s, "xref", S_titlecase(label));
+		tree_take(s, "xref", ok ? label_make(&tf, n) : xstrdup(label));
 		tree_take(s, "label", label);
 		tree_set(s, "level", "1");
 		tree_set(s, "contents", "yes");
@@ -318,6 +360,9 @@ S_sections(struct astate *st, xmlNodePtr root, const char *name, const char *fmt
 		S_subsections(st, s, 2);
 	}
 	xmlHashFree(given, NULL);
+	if (ok)
+		label_free(&f);
+	label_free(&tf);
 }
 
 static void
@@ -326,20 +371,20 @@ S_subsections(struct astate *st, xmlNodePtr parent, int level)
 	long k = 0;
 
 	for (xmlNodePtr s = tree_first_elem(parent); s != NULL; s = tree_next_elem(s)) {
-		char *base, *t;
+		char *base;
 
 		if (!tree_is(s, "section"))
 			continue;
+		if (tree_attr(s, "number") != NULL)
+			source_msg(st->c->src, s, "number", DE_ERROR,
+			    "only a top-level section can fix its number: a sub-section has none");
 		tree_set_long(s, "level", level);
 		base = xasprintf("%s-%ld", tree_get(parent, "id"), ++k);
 		(void)S_id(st, s, base);
 		free(base);
 		if (S_default(tree_attr(s, "contents"), "no")[0] == 'y')
 			tree_set(s, "contents", "yes");
-		/* a sub-section is cited by its title */
-		t = tree_text_folded(tree_child(s, "title"));
-		tree_take(s, "xref", xasprintf("‘%s’", t));
-		free(t);
+		/* a sub-section is cited by its title, once its figures are known (compute_references) */
 		S_subsections(st, s, level + 1);
 	}
 }
@@ -450,8 +495,7 @@ S_priority_actions(struct astate *st, xmlNodePtr pa)
 	free(base);
 	if (S_default(tree_attr(pa, "contents"), "no")[0] == 'y')
 		tree_set(pa, "contents", "yes");
-	if (tree_get(pa, "title") != NULL)
-		tree_take(pa, "xref", xasprintf("‘%s’", tree_get(pa, "title")));
+
 	for (xmlNodePtr a = tree_first_elem(pa); a != NULL; a = tree_next_elem(a))
 		if (tree_is(a, "action"))
 			tree_take(a, "label", xasprintf("%ld.", ++n));
@@ -507,7 +551,9 @@ S_activities(struct astate *st, xmlNodePtr acts)
 
 		if (!tree_is(y, "year"))
 			continue;
-		tree_set_long(y, "number", ++years);
+		/* a schedule carried from an earlier Agreement may start at Year 2 */
+		years = tree_attr(y, "number") ? strtol(tree_attr(y, "number"), NULL, 10) : years + 1;
+		tree_set_long(y, "number", years);
 		for (xmlNodePtr a = tree_first_elem(y); a != NULL; a = tree_next_elem(a)) {
 			const char *fixed = tree_attr(a, "ref"), *status = tree_attr(a, "status");
 			char *ref;
@@ -554,10 +600,11 @@ S_activities(struct astate *st, xmlNodePtr acts)
 		tree_set(f, "label", statuses[i].label);
 		free(id);
 	}
-	if (money > 0) {
+	{
 		char *id = xasprintf("%s.resources", aid);
 
-		(void)S_figure(st, acts, id, "money", "resources", 0, buf_str(&sum));
+		/* £0 where no resource is given in money: prose may still cite it */
+		(void)S_figure(st, acts, id, "money", "resources", 0, money > 0 ? buf_str(&sum) : NULL);
 		free(id);
 	}
 	buf_free(&sum);
@@ -574,6 +621,9 @@ S_membership(struct astate *st, xmlNodePtr m)
 		const char *org = tree_attr(e, "org");
 
 		if (!tree_is(e, "member"))
+			continue;
+		/* listed for consideration: shown, not counted */
+		if (strcmp(S_default(tree_attr(e, "role"), "member"), "member") != 0)
 			continue;
 		members++;
 		if (S_default(tree_attr(e, "statutory"), "no")[0] == 'y') {
@@ -627,6 +677,7 @@ agreement_prepare(struct compute *c)
 	st.doc = c->src->doc;
 	st.sns = root->ns;
 	st.made = xmlHashCreate(64);
+	st.next = xmlHashCreate(64);
 
 	S_cover(root);
 	S_priorities(&st, root);
@@ -635,4 +686,5 @@ agreement_prepare(struct compute *c)
 	S_captions(&st, root);
 	S_blocks(&st, root);
 	xmlHashFree(st.made, NULL);
+	xmlHashFree(st.next, NULL);
 }

@@ -6,12 +6,61 @@
 
 #include "util.h"
 
-/* Bytes of UTF-8 sequences count as letters: "é1" has no standalone counter. */
-static int
-S_alnum(unsigned char c)
+/* The code point of the UTF-8 sequence at S (a stray byte stands for itself). */
+static unsigned long
+S_decode(const unsigned char *s)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z') || c >= 0x80;
+	if (s[0] < 0xC0)
+		return s[0];
+	if (s[0] < 0xE0 && (s[1] & 0xC0) == 0x80)
+		return ((unsigned long)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	if (s[0] < 0xF0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
+		return ((unsigned long)(s[0] & 0x0F) << 12) | ((unsigned long)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	if ((s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80)
+		return ((unsigned long)(s[0] & 0x07) << 18) | ((unsigned long)(s[1] & 0x3F) << 12) |
+		    ((unsigned long)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+	return s[0];
+}
+
+/*
+ * Whether code point C is a letter or digit, as the schema's \p{L}\p{N}
+ * sees it, near enough: "é1" has no standalone counter, but a no-break
+ * space or a dash pasted from a word processor stands apart like a space.
+ */
+static int
+S_alnum_cp(unsigned long c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	if (c <= 0xBF)   /* Latin-1 spaces, punctuation and signs; ª ² ³ µ ¹ º ¼ ½ ¾ are not */
+		return strchr("\xAA\xB2\xB3\xB5\xB9\xBA\xBC\xBD\xBE", (int)c) != NULL;
+	if (c == 0xD7 || c == 0xF7)
+		return 0;
+	if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x2190 && c <= 0x2BFF) ||
+	    (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE6F) || (c >= 0xFF00 && c <= 0xFF0F))
+		return 0;
+	return 1;
+}
+
+/* Whether the character ending just before byte I of S is a letter or digit. */
+static int
+S_alnum_before(const char *s, size_t i)
+{
+	size_t j = i;
+
+	if (i == 0)
+		return 0;
+	do
+		j--;
+	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4);
+	return S_alnum_cp(S_decode((const unsigned char *)s + j));
+}
+
+/* Whether the character starting at byte I of S is a letter or digit. */
+static int
+S_alnum_at(const char *s, size_t i)
+{
+	return s[i] != '\0' && S_alnum_cp(S_decode((const unsigned char *)s + i));
 }
 
 /*
@@ -41,7 +90,7 @@ label_parse(const char *fmt, struct label_fmt *f)
 		size_t len = 1;
 		char kind = (char)c;
 
-		if (i > 0 && S_alnum((unsigned char)fmt[i - 1]))
+		if (S_alnum_before(fmt, i))
 			continue;
 		if (strchr("1aAiI", c) == NULL) {
 			/* "ONE" but not "ONEROUS" nor "DONE" */
@@ -49,7 +98,7 @@ label_parse(const char *fmt, struct label_fmt *f)
 				continue;
 			len = 3;
 		}
-		if (i + len < n && S_alnum((unsigned char)fmt[i + len]))
+		if (i + len < n && S_alnum_at(fmt, i + len))
 			continue;
 		f->prefix = xstrndup(fmt, i);
 		f->suffix = xstrdup(fmt + i + len);

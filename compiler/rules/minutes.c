@@ -1,6 +1,7 @@
 /* minutes.c: numbering, attendance, decisions, actions and the action register of minutes. */
 #include "rules/minutes.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -392,8 +393,17 @@ S_items(struct mstate *m, xmlNodePtr parent, const char *fmt, long first,
 				label = label_make(&f, count);
 			count++;
 		}
-		if (label)
+		if (label) {
+			size_t len = strlen(label);
+
 			tree_set(it, "number", label);
+			/* a cross-reference to a top-level item: "item 5", "item 38/10", "Item 3" */
+			while (len > 0 && (label[len - 1] == '.' || label[len - 1] == ')'))
+				len--;
+			if (level == 1 && len > 0)
+				tree_take(it, "xref", isalpha((unsigned char)label[0]) ?
+				    xstrndup(label, len) : xasprintf("item %.*s", (int)len, label));
+		}
 		tree_set_long(it, "level", level);
 		id = S_item_id(m, it, label, pos);
 		tree_set(it, "id", id);

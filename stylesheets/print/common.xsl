@@ -653,6 +653,8 @@
     <xsl:variable name="numbered">
       <xsl:call-template name="numbered-mark"/>
     </xsl:variable>
+    <!-- two citations side by side: "1,2", never "12" -->
+    <xsl:if test="preceding-sibling::node()[1][self::s:fn]"><sup>,</sup></xsl:if>
     <xsl:choose>
       <xsl:when test="@c:first = 'yes' and $numbered = 'y' and not(ancestor::c:*)">
         <note id="{@c:target}"><xsl:apply-templates select="key('footnote', @c:target)/node()"/></note>

@@ -89,6 +89,27 @@ test_label_no_counter(void **state)
 	assert_null(label_for("no", 1));
 	assert_int_equal(label_parse("ONEROUS", &f), -1);
 	assert_int_equal(label_parse("oNE", &f), -1);
+	/* a letter beside the counter is one, accented or not */
+	assert_int_equal(label_parse("\xC3\xA9" "1", &f), -1);
+	assert_int_equal(label_parse("1\xC3\xA9", &f), -1);
+}
+
+/* A no-break space or a dash pasted from a word processor stands apart, as the schema reads it. */
+static void
+test_label_unicode_apart(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = label_for("SECTION\xC2\xA0ONE", 2);
+	assert_string_equal(s, "SECTION\xC2\xA0TWO");
+	free(s);
+	s = label_for("Part\xE2\x80\x93" "A", 3);
+	assert_string_equal(s, "Part\xE2\x80\x93" "C");
+	free(s);
+	s = label_for("(\xE2\x80\x9Ci\xE2\x80\x9D)", 4);
+	assert_string_equal(s, "(\xE2\x80\x9Civ\xE2\x80\x9D)");
+	free(s);
 }
 
 static void
@@ -152,6 +173,7 @@ main(void)
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_label_words),
 		cmocka_unit_test(test_label_no_counter),
+		cmocka_unit_test(test_label_unicode_apart),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_times),
 	};

@@ -1777,7 +1777,7 @@ test_marks_toc_keep_rows(void **state)
 		buf_free(&b);
 		assert_int_equal(S_render(doc, NULL, &dump, NULL), 0);
 		for (int i = 0; i < 60; i += 6) {
-			char gt[16], at[16];
+			char gt[32], at[32];
 
 			snprintf(gt, sizeof(gt), "Group%d", i);
 			snprintf(at, sizeof(at), "Row%d", i + 1);
@@ -1788,7 +1788,7 @@ test_marks_toc_keep_rows(void **state)
 		}
 		/* some shift put a page's end where a group row would have been last */
 		for (int i = 1; i < 60; i++) {
-			char t1[16], t2[16];
+			char t1[32], t2[32];
 
 			snprintf(t1, sizeof(t1), "%s%d", (i - 1) % 6 == 0 ? "Group" : "Row", i - 1);
 			snprintf(t2, sizeof(t2), "%s%d", i % 6 == 0 ? "Group" : "Row", i);
