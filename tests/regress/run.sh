@@ -87,6 +87,7 @@ regress_run() {
 		[ "$rc" = 0 ] && ok "regress/$name: build" || { fail "regress/$name: build exit status $rc"; continue; }
 		[ -f "$exp.compiled.xml" ] && same_file "regress/$name: compiled tree" "$exp.compiled.xml" "$work/$name.compiled.xml"
 		[ -f "$exp.boxes" ] && same_file "regress/$name: pages and boxes" "$exp.boxes" "$work/$name.boxes"
+		[ -f "$exp.html" ] && same_file "regress/$name: HTML" "$exp.html" "$work/$name.html"
 
 		# the CSV holds the same figures, one record each, under a header
 		if [ "$(head -1 "$work/$name.figures.csv")" = "$(printf 'document,id,kind,source,value,display,computed,check\r')" ] &&

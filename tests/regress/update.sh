@@ -9,8 +9,9 @@ for sample in samples/*.xml tests/regress/cases/*.xml; do
 	name=$(basename "$sample" .xml)
 	"$csdoc" check "$sample" 2>"tests/regress/$name.diag"
 	"$csdoc" figures "$sample" >"tests/regress/$name.figures" 2>/dev/null
-	"$csdoc" build -o "$work" -f xml,boxes "$sample" 2>/dev/null
+	"$csdoc" build -o "$work" -f xml,boxes,html "$sample" 2>/dev/null
 	cp "$work/$name.compiled.xml" "tests/regress/$name.compiled.xml"
+	cp "$work/$name.html" "tests/regress/$name.html"
 	[ -f "$work/$name.boxes" ] && cp "$work/$name.boxes" "tests/regress/$name.boxes"
 done
 . tests/bad/run.sh
