@@ -142,6 +142,9 @@ ts_render(xmlDocPtr print, const char *pdf_path, const struct ts_options *opt,
 
 		if (ts_draw(&doc, &pages, pdf_path, opt != NULL ? opt->epoch : -1, &drawn, d) != 0)
 			goto out;
+		/* the pages' layouts are drawn: their memory is not needed beside qpdf's */
+		ts_pages_free(&pages);
+		memset(&pages, 0, sizeof(pages));
 		/* What cairo 1.16 cannot write; the Info dictionary's values again for the XMP. */
 		memset(&pp, 0, sizeof(pp));
 		pp.lang = doc.lang != NULL && doc.lang[0] != '\0' ? doc.lang : "en-GB";
