@@ -76,30 +76,11 @@
 
   <!-- ============================================================ inline -->
 
-  <!-- A text node: white space runs become one space; none is kept at the
-       start or end of an inline run (see starts-run, ends-run). -->
+  <!-- A text node as it is: the typesetter folds white space runs into one
+       space and drops it at the ends of a block (typeset/inline.c), so
+       folding here too only cost time. -->
   <xsl:template match="text()">
-    <xsl:variable name="n" select="normalize-space(.)"/>
-    <xsl:variable name="lead" select="translate(substring(., 1, 1), '&#9;&#10;&#13;', '   ') = ' '"/>
-    <xsl:variable name="trail" select="translate(substring(., string-length(.)), '&#9;&#10;&#13;', '   ') = ' '"/>
-    <xsl:variable name="first">
-      <xsl:call-template name="starts-run"/>
-    </xsl:variable>
-    <xsl:variable name="last">
-      <xsl:call-template name="ends-run"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$n = ''">
-        <xsl:if test="$first = '' and $last = ''">
-          <xsl:text> </xsl:text>
-        </xsl:if>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:if test="$lead and $first = ''"><xsl:text> </xsl:text></xsl:if>
-        <xsl:value-of select="$n"/>
-        <xsl:if test="$trail and $last = ''"><xsl:text> </xsl:text></xsl:if>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="."/>
   </xsl:template>
 
   <!-- 'y' when the context node opens its inline run: nothing inline
