@@ -1400,6 +1400,8 @@ S_eval(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 		free(m);
 		return -1;
 	}
+	/* every part of a value is known, even where a function sets only some */
+	memset(out, 0, sizeof(*out));
 	fs->edepth++;
 	rc = S_eval1(fs, at, e, out);
 	fs->edepth--;
