@@ -11,6 +11,7 @@
 #include "resolve.h"
 #include "rules/agreement.h"
 #include "rules/minutes.h"
+#include "rules/performance.h"
 #include "tree.h"
 #include "util.h"
 
@@ -25,6 +26,7 @@ static const struct {
 } rules[] = {
 	{ KIND_MINUTES, NULL, minutes_compute },
 	{ KIND_AGREEMENT, agreement_prepare, NULL },
+	{ KIND_REPORT, performance_prepare, NULL },
 };
 
 /* Documents using documents: deeper than this is an error. */

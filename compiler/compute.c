@@ -643,6 +643,78 @@ S_xrefs(struct compute *c, xmlNodePtr n)
 	}
 }
 
+/* The c:derived element of PARENT, made on first use: figures csdoc adds. */
+static xmlNodePtr
+S_derived(xmlDocPtr doc, xmlNodePtr parent)
+{
+	xmlNsPtr cns = tree_cns(doc);
+	xmlNodePtr d;
+
+	for (d = parent->children; d != NULL; d = d->next)
+		if (d->type == XML_ELEMENT_NODE && d->ns == cns &&
+		    strcmp((const char *)d->name, "derived") == 0)
+			return d;
+	d = xmlNewDocNode(doc, cns, (const xmlChar *)"derived", NULL);
+	xmlAddChild(parent, d);
+	return d;
+}
+
+xmlNodePtr
+compute_add_figure(struct compute *c, xmlNodePtr parent, const char *id, const char *type,
+    const char *role, const char *text, const char *expr)
+{
+	xmlDocPtr doc = c->src->doc;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlNodePtr f = xmlNewDocNode(doc, root->ns, (const xmlChar *)"figure", NULL), mine;
+
+	/* the name is csdoc's: an author's element with it is the one to rename */
+	if ((mine = resolve_get(c->ids, id)) != NULL) {
+		char *m = xasprintf("'%s' is a figure csdoc adds for this document's <%s>: give your element another id",
+		    id, (const char *)parent->name);
+
+		source_msg(c->src, mine, "id", DE_ERROR, m);
+		free(m);
+	}
+	/*
+	 * Messages about it point at the element it belongs to (or where the
+	 * caller moves them, in _private); it has no line of its own, so it
+	 * takes no tag of the source's in the positions of others.
+	 */
+	f->line = 0;
+	f->_private = parent;
+	xmlAddChild(S_derived(doc, parent), f);
+	xmlSetProp(f, (const xmlChar *)"id", (const xmlChar *)id);
+	xmlSetProp(f, (const xmlChar *)"type", (const xmlChar *)type);
+	if (expr != NULL)
+		xmlSetProp(f, (const xmlChar *)"compute", (const xmlChar *)expr);
+	if (text != NULL)
+		xmlNodeAddContent(f, (const xmlChar *)text);
+	tree_set(f, "role", role);
+	return f;
+}
+
+/* Figures asked for in words ("four"): a whole number from 0 to 999, else as it is. */
+static void
+S_words(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		const char *v;
+		char *end;
+		long x;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (tree_is(n, "figure") && (v = tree_attr(n, "words")) != NULL && v[0] == 'y' &&
+		    (v = tree_get(n, "value")) != NULL) {
+			x = strtol(v, &end, 10);
+			if (*end == '\0' && end != v && x >= 0 && x <= 999)
+				tree_take(n, "display", x == 0 ? xstrdup("none") : label_for("one", x));
+			continue;
+		}
+		S_words(n->children);
+	}
+}
+
 void
 compute_references(struct compute *c)
 {
@@ -650,6 +722,7 @@ compute_references(struct compute *c)
 
 	S_footnotes(c, root);
 	S_xrefs(c, root);
+	S_words(root);
 }
 
 void

@@ -29,6 +29,17 @@ void compute_common(struct compute *c);
  */
 void compute_references(struct compute *c);
 
+/*
+ * Add a figure ID of TYPE in PARENT's c:derived child (made on first use),
+ * before the figures are computed: with TEXT typed inside (an input, or a
+ * stated value when EXPR is given) and/or the formula EXPR.  ROLE (c:role)
+ * tells stylesheets what it is.  An author's element with the id ID is an
+ * error: the name is csdoc's.  Messages about the figure are reported at
+ * PARENT, or at the element its _private is set to.  Returns the new element.
+ */
+xmlNodePtr compute_add_figure(struct compute *c, xmlNodePtr parent, const char *id,
+    const char *type, const char *role, const char *text, const char *expr);
+
 /* Registry entry ID's display name ("Cllr Tracey Chapman"), or NULL. New string. */
 char *who_display(const struct compute *c, const char *id);
 

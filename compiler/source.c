@@ -237,7 +237,14 @@ S_tagoffs(struct source *s, long l, const char *tag, size_t taglen, size_t end)
 static size_t
 S_offset(const struct source *s, const xmlNode *n, const char *attr)
 {
-	long l = n ? xmlGetLineNo(n) : 0;
+	long l;
+
+	/* an element csdoc made is reported where its node says (compute_add_figure) */
+	if (n != NULL && n->type == XML_ELEMENT_NODE && n->_private != NULL) {
+		n = n->_private;
+		attr = NULL;
+	}
+	l = n ? xmlGetLineNo(n) : 0;
 	char tag[256];
 	size_t taglen, end, start = (size_t)-1;
 
@@ -305,8 +312,15 @@ void
 source_pos(const struct source *s, const xmlNode *n, const char *attr,
     long *line, long *col)
 {
-	long l = n ? xmlGetLineNo(n) : 0;
-	size_t off = S_offset(s, n, attr);
+	long l;
+	size_t off;
+
+	if (n != NULL && n->type == XML_ELEMENT_NODE && n->_private != NULL) {
+		n = n->_private;
+		attr = NULL;
+	}
+	l = n ? xmlGetLineNo(n) : 0;
+	off = S_offset(s, n, attr);
 
 	*line = l > 0 ? l : 0;
 	*col = 0;

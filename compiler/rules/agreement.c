@@ -87,22 +87,6 @@ S_titlecase(const char *s)
 
 /* ------------------------------------------------------------ derived figures */
 
-/* The c:derived element of PARENT, made on first use: figures csdoc adds. */
-static xmlNodePtr
-S_derived(struct astate *st, xmlNodePtr parent)
-{
-	xmlNsPtr cns = tree_cns(st->doc);
-	xmlNodePtr d;
-
-	for (d = parent->children; d != NULL; d = d->next)
-		if (d->type == XML_ELEMENT_NODE && d->ns == cns &&
-		    strcmp((const char *)d->name, "derived") == 0)
-			return d;
-	d = xmlNewDocNode(st->doc, cns, (const xmlChar *)"derived", NULL);
-	xmlAddChild(parent, d);
-	return d;
-}
-
 /*
  * Add a figure ID of TYPE under PARENT's c:derived: an input holding VALUE,
  * or, with COMPUTE, a formula.  ROLE tells stylesheets which it is.
@@ -111,31 +95,10 @@ static xmlNodePtr
 S_figure(struct astate *st, xmlNodePtr parent, const char *id, const char *type,
     const char *role, long value, const char *compute)
 {
-	xmlNodePtr f = xmlNewDocNode(st->doc, st->sns, (const xmlChar *)"figure", NULL), mine;
+	char num[32];
 
-	/* the name is csdoc's: an author's element with it is the one to rename */
-	if ((mine = resolve_get(st->c->ids, id)) != NULL) {
-		char *m = xasprintf("'%s' is a figure csdoc adds for this document's <%s>: give your element another id",
-		    id, (const char *)parent->name);
-
-		source_msg(st->c->src, mine, "id", DE_ERROR, m);
-		free(m);
-	}
-	/* messages about it point at the element it belongs to */
-	f->line = parent->line;
-	xmlAddChild(S_derived(st, parent), f);
-	xmlSetProp(f, (const xmlChar *)"id", (const xmlChar *)id);
-	xmlSetProp(f, (const xmlChar *)"type", (const xmlChar *)type);
-	if (compute != NULL)
-		xmlSetProp(f, (const xmlChar *)"compute", (const xmlChar *)compute);
-	else {
-		char num[32];
-
-		snprintf(num, sizeof(num), "%s%ld", strcmp(type, "money") == 0 ? "£" : "", value);
-		xmlNodeAddContent(f, (const xmlChar *)num);
-	}
-	tree_set(f, "role", role);
-	return f;
+	snprintf(num, sizeof(num), "%s%ld", strcmp(type, "money") == 0 ? "£" : "", value);
+	return compute_add_figure(st->c, parent, id, type, role, compute ? NULL : num, compute);
 }
 
 /* ------------------------------------------------------------ leads */

@@ -73,6 +73,46 @@
     </html>
   </xsl:template>
 
+  <!-- The PDF csdoc writes beside the page: NAME.pdf for NAME.xml.  "./"
+       keeps a file name with a colon from reading as a scheme, and the
+       characters that would end a path in a URL are escaped. -->
+  <xsl:variable name="pdf-href">
+    <xsl:variable name="src" select="/*/@c:source"/>
+    <xsl:variable name="stem">
+      <xsl:choose>
+        <xsl:when test="substring($src, string-length($src) - 3) = '.xml' and string-length($src) &gt; 4">
+          <xsl:value-of select="substring($src, 1, string-length($src) - 4)"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$src"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:text>./</xsl:text>
+    <xsl:call-template name="escape-path">
+      <xsl:with-param name="s" select="$stem"/>
+    </xsl:call-template>
+    <xsl:text>.pdf</xsl:text>
+  </xsl:variable>
+
+  <!-- % # ? escaped; the HTML writer escapes spaces and non-ASCII itself. -->
+  <xsl:template name="escape-path">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '%') or contains($s, '#') or contains($s, '?')">
+        <xsl:variable name="c" select="substring(translate($s, translate($s, '%#?', ''), ''), 1, 1)"/>
+        <xsl:value-of select="substring-before($s, $c)"/>
+        <xsl:choose>
+          <xsl:when test="$c = '%'">%25</xsl:when>
+          <xsl:when test="$c = '#'">%23</xsl:when>
+          <xsl:otherwise>%3F</xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="escape-path">
+          <xsl:with-param name="s" select="substring-after($s, $c)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A scrolling region for a wide table: focusable so that a keyboard can
        scroll it, named by the table's caption (label-id) or by label. -->
   <xsl:template name="table-region">
