@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tree.h"
+#include "util.h"
 
 /* The document's name in figure ids: its id, else its file name without .xml. */
 static char *
@@ -59,6 +60,32 @@ S_walk(xmlNodePtr n, const char *doc, struct buf *out, int csv)
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		/* a performance report's indicator: its status is published with its figures */
+		if (tree_is(n, "measure") && tree_get(n, "status") != NULL && tree_attr(n, "id") != NULL) {
+			char *sid = xasprintf("%s.status", tree_attr(n, "id"));
+			const char *reported = tree_get(n, "reported");
+
+			if (csv) {
+				S_field(out, doc, 0);
+				S_field(out, sid, 0);
+				/* csdoc's status; where the original typed another, that one and "mismatch" */
+				S_field(out, "status", 0);
+				S_field(out, "computed", 0);
+				S_field(out, tree_get(n, "status"), 0);
+				S_field(out, tree_get(n, "status-name"), 0);
+				S_field(out, reported ? tree_get(n, "reported-name") : "", 0);
+				S_field(out, reported ? "mismatch" : "", 1);
+			} else {
+				buf_printf(out, "%s/", doc);
+				S_plain(out, sid);
+				buf_putc(out, '\t');
+				S_plain(out, tree_get(n, "status"));
+				buf_putc(out, '\t');
+				S_plain(out, tree_get(n, "status-name"));
+				buf_putc(out, '\n');
+			}
+			free(sid);
+		}
 		id = tree_get(n, "fig-id");
 		src = tree_get(n, "source");
 		/* a reference repeats a figure listed where it is defined */
