@@ -704,7 +704,10 @@ S_words(xmlNodePtr n)
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		/* a count or a plain number: "four"; a sum of money or a percentage keeps its figures */
 		if (tree_is(n, "figure") && (v = tree_attr(n, "words")) != NULL && v[0] == 'y' &&
+		    tree_get(n, "kind") != NULL && (strcmp(tree_get(n, "kind"), "count") == 0 ||
+		    strcmp(tree_get(n, "kind"), "number") == 0) &&
 		    (v = tree_get(n, "value")) != NULL) {
 			x = strtol(v, &end, 10);
 			if (*end == '\0' && end != v && x >= 0 && x <= 999)

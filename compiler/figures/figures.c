@@ -1308,12 +1308,19 @@ S_call(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 		rc = S_status(fs, at, e, num_round(v[0].num, (int)e->args[1]->num.n, at->mode, &out->num));
 		out->t = V_NUM;
 		out->kind = v[0].kind;
+	} else if (strcmp(fn, "abs") == 0 && e->nargs == 1) {
+		/* how far off a negative target is, as a size */
+		out->t = V_NUM;
+		out->kind = v[0].kind;
+		out->per = v[0].per;
+		out->num = num_abs(v[0].num);
+		rc = 0;
 	} else if (strcmp(fn, "difference") == 0 || strcmp(fn, "cut") == 0 || strcmp(fn, "change") == 0 ||
-	    strcmp(fn, "rate") == 0 || strcmp(fn, "round") == 0) {
+	    strcmp(fn, "rate") == 0 || strcmp(fn, "round") == 0 || strcmp(fn, "abs") == 0) {
 		goto usage;
 	} else {
 		m = xasprintf("unknown function %s(): csdoc knows sum, average, min, max, share, apportion, "
-		    "cut, cumulative, difference, change, rate, rank, band, count, remainder and round", fn);
+		    "cut, cumulative, difference, change, rate, rank, band, count, remainder, round and abs", fn);
 		S_err(fs, at, e->pos, DE_FIG_USE, m);
 		free(m);
 		goto done;

@@ -115,7 +115,7 @@ static void
 S_policy(struct pstate *ps, xmlNodePtr pol)
 {
 	struct num widest = num_of(-1);
-	int any = 0;
+	int any = 0, all = 0;
 
 	ps->missing = -1;
 	if (pol == NULL) {
@@ -148,6 +148,12 @@ S_policy(struct pstate *ps, xmlNodePtr pol)
 			const char *max = tree_attr(n, "off-max"), *imp = tree_attr(n, "improved");
 
 			r->node = n;
+			/* after a rule that takes everything, no rule is ever tried */
+			if (all) {
+				source_msg(ps->c->src, n, NULL, DE_ERROR,
+				    "this rule can never apply: a rule before it, with neither off-max nor improved, takes every indicator left");
+				continue;
+			}
 			if ((r->status = S_status_index(ps, tree_attr(n, "gives"))) < 0) {
 				char *m = xasprintf("rule gives '%s', which is not a status of this policy",
 				    tree_attr(n, "gives"));
@@ -160,6 +166,7 @@ S_policy(struct pstate *ps, xmlNodePtr pol)
 				source_msg(ps->c->src, n, "gives", DE_ERROR,
 				    "a rule cannot give the status for missing figures: csdoc gives it where a figure is missing");
 			r->improved = imp == NULL ? 0 : strcmp(imp, "previous") == 0 ? 1 : 2;
+			all = max == NULL && imp == NULL;
 			if (max != NULL && S_percent(max, &r->max) == 0) {
 				r->has_max = 1;
 				r->max_text = xstrdup(max);
@@ -231,15 +238,23 @@ S_periods(struct pstate *ps, xmlNodePtr periods)
 
 /* ------------------------------------------------------------ one indicator */
 
-/* The value typed in N, read as a plain number; 0, or -1 after reporting. */
+/*
+ * The value typed in N, read as a plain number; 0, or -1 after reporting
+ * (unless QUIET: a figure csdoc made of it reports the same text itself).
+ */
 static int
-S_value(struct pstate *ps, xmlNodePtr n, struct num *v)
+S_value(struct pstate *ps, xmlNodePtr n, struct num *v, int quiet)
 {
 	char *t = tree_text_folded(n);
 	const char *why;
 	int rc = num_parse(t, NK_NUMBER, v, NULL, &why);
 
-	if (rc != 0) {
+	/* a measure in per cent may be typed with its sign */
+	if (rc != 0 && strchr(t, '%') != NULL && num_parse(t, NK_PERCENT, v, NULL, &why) == 0) {
+		(void)num_mul(*v, num_of(100), v);
+		rc = 0;
+	}
+	if (rc != 0 && !quiet) {
 		char *m = xasprintf("bad figure '%s': %s", t, why);
 
 		source_msg(ps->c->src, n, NULL, DE_ERROR, m);
@@ -309,9 +324,11 @@ S_reason(const struct pstate *ps, int status, const struct prule *rule, int have
 		    num_is_zero(off) ? "" : "better than");
 	else if (rule != NULL && rule->has_max)
 		s = xasprintf("%s: %s off target, within %s%s", name, p, rule->max_text,
-		    rule->improved ? ", and improved" : "");
+		    !rule->improved ? "" : rule->improved == 1 ? ", and better than last period" :
+		    ", and better than a year before");
 	else
-		s = xasprintf("%s: %s off target%s", name, p, rule && rule->improved ? ", but improved" : "");
+		s = xasprintf("%s: %s off target%s", name, p, !rule || !rule->improved ? "" :
+		    rule->improved == 1 ? ", but better than last period" : ", but better than a year before");
 	free(p);
 	/* "exactly on  target" */
 	for (char *q = s; (q = strstr(q, "  ")) != NULL;)
@@ -372,18 +389,45 @@ S_area(struct pstate *ps, xmlNodePtr area, int lower)
 	int have = 0, status;
 	char *reason;
 
-	if (a != NULL && t != NULL && S_value(ps, a, &va) == 0 && S_value(ps, t, &vt) == 0 &&
-	    !num_is_zero(vt)) {
+	if (a != NULL && t != NULL && S_value(ps, a, &va, 0) == 0 && S_value(ps, t, &vt, 0) == 0) {
 		struct num d;
 
-		(void)num_sub(lower ? va : vt, lower ? vt : va, &d);
-		have = num_div(d, num_abs(vt), &off) == NUM_OK;
+		if (num_is_zero(vt))
+			source_msg(ps->c->src, t, NULL, DE_ERROR,
+			    "a target of zero: how far off target an area is cannot be a percentage of it");
+		else if (num_sub(lower ? va : vt, lower ? vt : va, &d) == NUM_OK &&
+		    num_div(d, num_abs(vt), &off) == NUM_OK) {
+			struct num typed, r1, r2;
+			int places = 0;
+			const char *why;
+
+			have = 1;
+			/* a percentage typed beside the figures is checked, as finely as it was typed */
+			if (perf != NULL && num_parse(perf, NK_PERCENT, &typed, &places, &why) == 0 &&
+			    num_round(off, places + 2, NR_HALF_UP, &r1) == NUM_OK &&
+			    num_round(typed, places + 2, NR_HALF_UP, &r2) == NUM_OK && num_cmp(r1, r2) != 0) {
+				char *got = NULL, *m;
+
+				(void)num_display(off, NK_PERCENT, places, NR_HALF_UP, 0, &got);
+				m = xasprintf("stated %s; the area's actual and target give %s", perf, got ? got : "?");
+				source_msg(ps->c->src, stated, "performance", DW_WARNING, m);
+				free(m);
+				free(got);
+			}
+		}
 	} else if (perf != NULL && S_percent(perf, &off) == 0)
 		have = 1;   /* no figures: the percentage off target the original gives */
 	if (!have) {
 		/* nothing to compute from: the status as reported, said to be unchecked */
 		int given = S_status_index(ps, stated ? tree_attr(stated, "status") : NULL);
 
+		if (given < 0 && stated != NULL && tree_attr(stated, "status") != NULL) {
+			char *msg = xasprintf("stated status '%s' is not a status of this report's policy",
+			    tree_attr(stated, "status"));
+
+			source_msg(ps->c->src, stated, "status", DE_ERROR, msg);
+			free(msg);
+		}
 		if (given >= 0) {
 			reason = xasprintf("%s: as reported (no figures given to check it)", ps->st[given].name);
 			S_mark(ps, area, given, reason);
@@ -424,6 +468,20 @@ S_measure(struct pstate *ps, xmlNodePtr m)
 	char *fid, *expr, *reason;
 	long k = 0, navg = 0;
 
+	/* the status is listed as ID.status with the figures: the name is csdoc's */
+	{
+		char *sid = xasprintf("%s.status", id);
+		xmlNodePtr mine = resolve_get(ps->c->ids, sid);
+
+		if (mine != NULL) {
+			char *msg = xasprintf("'%s' names the status csdoc lists for <measure id=\"%s\">: give your element another id",
+			    sid, id);
+
+			source_msg(ps->c->src, mine, "id", DE_ERROR, msg);
+			free(msg);
+		}
+		free(sid);
+	}
 	tree_set(m, "polarity-symbol", lower ? "▼" : "▲");
 	tree_set(m, "polarity-words", lower ? "lower is better" : "higher is better");
 	if (ps->cur >= 0)
@@ -446,7 +504,7 @@ S_measure(struct pstate *ps, xmlNodePtr m)
 			struct num x;
 
 			buf_printf(&avg, "%s%s", navg++ ? ", " : "", fid);
-			if (S_value(ps, v, &x) == 0)
+			if (S_value(ps, v, &x, 1) == 0)
 				(void)num_add(va, x, &va);
 		}
 		free(text);
@@ -482,8 +540,9 @@ S_measure(struct pstate *ps, xmlNodePtr m)
 			if (average)
 				source_msg(ps->c->src, a, "of", DE_ERROR,
 				    "an average actual needs values marked averaged=\"yes\" in the measure's <series>");
-			have_a = S_value(ps, a, &va) == 0;
+			have_a = S_value(ps, a, &va, 1) == 0;
 			f = compute_add_figure(ps->c, m, fid, ft, "actual", text, NULL);
+			f->_private = a;
 		}
 		xmlSetProp(f, (const xmlChar *)"places", (const xmlChar *)places);
 		free(fid);
@@ -497,7 +556,7 @@ S_measure(struct pstate *ps, xmlNodePtr m)
 		f = compute_add_figure(ps->c, m, fid, ft, "target", text, NULL);
 		f->_private = t;
 		xmlSetProp(f, (const xmlChar *)"places", (const xmlChar *)places);
-		have_t = S_value(ps, t, &vt) == 0;
+		have_t = S_value(ps, t, &vt, 1) == 0;
 		free(fid);
 		free(text);
 	}
@@ -522,7 +581,9 @@ S_measure(struct pstate *ps, xmlNodePtr m)
 			have_t = 0;
 		} else {
 			fid = xasprintf("%s.performance", id);
-			expr = xasprintf("%s.difference / %s.target", id, id);
+			/* from the figures themselves: a typed difference is checked, not carried on */
+			expr = lower ? xasprintf("(%s.actual - %s.target) / abs(%s.target)", id, id, id) :
+			    xasprintf("(%s.target - %s.actual) / abs(%s.target)", id, id, id);
 			f = compute_add_figure(ps->c, m, fid, "percent", "performance", sp, expr);
 			xmlSetProp(f, (const xmlChar *)"places", (const xmlChar *)"0");
 			if (stated != NULL)
@@ -563,6 +624,15 @@ S_measure(struct pstate *ps, xmlNodePtr m)
 			if (pi >= ps->cur && ps->cur >= 0) {
 				source_msg(ps->c->src, w, "period", DE_ERROR,
 				    "the history holds earlier periods only: this period's status is computed");
+				continue;
+			}
+			if (wasn[pi] != NULL) {
+				long line, col;
+				const char *label = tree_get(ps->per[pi], "label");
+
+				source_msg(ps->c->src, w, "period", DE_GIVEN_TWICE, "the status of", label);
+				source_pos(ps->c->src, wasn[pi], "period", &line, &col);
+				diag_msg(ps->c->src->d, DN_FIRST_GIVEN, line, col, "the status of", label);
 				continue;
 			}
 			was[pi] = si;

@@ -155,10 +155,8 @@
   <xsl:template name="section-id">
     <xsl:choose>
       <xsl:when test="@id"><xsl:value-of select="@id"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:text>report-section-</xsl:text>
-        <xsl:value-of select="count(preceding-sibling::s:report-section) + 1"/>
-      </xsl:otherwise>
+      <!-- from the node, not a name an author could also write -->
+      <xsl:otherwise><xsl:value-of select="concat('rs-', generate-id())"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -167,8 +165,8 @@
     <xsl:variable name="id">
       <xsl:call-template name="section-id"/>
     </xsl:variable>
-    <section class="report-section" id="{$id}" aria-labelledby="{$id}-title">
-      <h2 id="{$id}-title" class="section-heading"><xsl:apply-templates select="s:title/node()"/></h2>
+    <section class="report-section" id="{$id}" aria-labelledby="h-{generate-id()}">
+      <h2 id="h-{generate-id()}" class="section-heading"><xsl:apply-templates select="s:title/node()"/></h2>
       <xsl:apply-templates select="*[not(self::s:title)]"/>
     </section>
   </xsl:template>
@@ -468,7 +466,8 @@
     <div class="table-notes">
       <!-- one entry per polarity shown, ▲ (higher) before ▼ (lower) -->
       <ul class="polarity-legend" aria-label="Polarity">
-        <xsl:for-each select="$measures[not(@polarity = preceding-sibling::s:measure/@polarity)]">
+        <!-- the first of each polarity: two lookups, not a scan per measure -->
+        <xsl:for-each select="$measures[@polarity = 'higher'][1] | $measures[@polarity = 'lower'][1]">
           <xsl:sort select="@polarity"/>
           <li>
             <span class="polarity-symbol" aria-hidden="true"><xsl:value-of select="@c:polarity-symbol"/></span>
@@ -813,8 +812,8 @@
           <xsl:otherwise><xsl:value-of select="concat($view, '-', @c:id)"/></xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
-      <section class="commentary" id="{$id}" aria-labelledby="{$id}-title">
-        <h3 id="{$id}-title">
+      <section class="commentary" id="{$id}" aria-labelledby="h-{generate-id()}">
+        <h3 id="h-{generate-id()}">
           <span class="code"><xsl:value-of select="@code"/></span>
           <xsl:text> – </xsl:text>
           <xsl:apply-templates select="s:description/node()"/>

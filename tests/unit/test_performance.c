@@ -143,6 +143,10 @@ test_bands(void **state)
 	assert_string_equal(tree_get(S_measure(r, "m1"), "reason"), "Green: 5.0% better than target");
 	assert_string_equal(tree_get(S_measure(r, "m0"), "reason"), "Green: exactly on target");
 	assert_string_equal(tree_get(S_measure(r, "m0"), "polarity-symbol"), "▼");
+	/* the performance agrees with the status in sign, a negative target too */
+	assert_string_equal(S_fig(S_measure(r, "m3"), "m3.performance"), "5%");
+	assert_string_equal(S_fig(S_measure(r, "m5"), "m5.performance"), "-10%");
+	assert_string_equal(S_fig(S_measure(r, "m7"), "m7.performance"), "-50%");
 	assert_string_equal(tree_get(S_measure(r, "m4"), "polarity-symbol"), "▲");
 	S_free(r);
 	buf_free(&b);
@@ -212,7 +216,7 @@ test_improved_and_travel(void **state)
 	s = S_measure(r, "same");
 	b = S_measure(r, "better");
 	assert_string_equal(tree_get(s, "status"), "A");
-	assert_string_equal(tree_get(s, "reason"), "Amber: 20.0% off target, but improved; worse than last quarter");
+	assert_string_equal(tree_get(s, "reason"), "Amber: 20.0% off target, but better than a year before; worse than last quarter");
 	assert_string_equal(tree_get(s, "travel-previous"), "worse");
 	assert_string_equal(tree_get(s, "travel-last-year"), "better");
 	assert_string_equal(tree_get(S_measure(r, "noimp"), "status"), "R");
