@@ -26,7 +26,7 @@ static const struct {
 } rules[] = {
 	{ KIND_MINUTES, NULL, minutes_compute },
 	{ KIND_AGREEMENT, agreement_prepare, NULL },
-	{ KIND_REPORT, performance_prepare, NULL },
+	{ KIND_PERFORMANCE, performance_prepare, NULL },
 };
 
 /* Documents using documents: deeper than this is an error. */

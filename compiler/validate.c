@@ -18,7 +18,7 @@ static const struct {
 } kinds[] = {
 	{ KIND_MINUTES, "minutes", "schemas/minutes.xsd" },
 	{ KIND_AGREEMENT, "agreement", "schemas/agreement.xsd" },
-	{ KIND_REPORT, "performance-report", "schemas/performance-report.xsd" },
+	{ KIND_PERFORMANCE, "performance-report", "schemas/performance-report.xsd" },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 

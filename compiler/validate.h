@@ -15,7 +15,7 @@ enum doc_kind {
 	KIND_NONE = 0,
 	KIND_MINUTES,         /* <minutes>: schemas/minutes.xsd */
 	KIND_AGREEMENT,       /* <agreement>: schemas/agreement.xsd */
-	KIND_REPORT           /* <performance-report>: schemas/performance-report.xsd */
+	KIND_PERFORMANCE      /* <performance-report>: schemas/performance-report.xsd */
 };
 
 /* The kind of DOC from its root element; KIND_NONE after reporting in D. */
