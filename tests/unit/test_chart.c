@@ -12,57 +12,20 @@
 
 #include "chart.h"
 #include "compile.h"
+#include "compile_run.h"
 #include "tree.h"
 #include "util.h"
-
-/* One compiled document, kept until S_free() so its tree can be inspected. */
-struct run {
-	int            rc;     /* compile_bytes() */
-	char          *diag;   /* printed diagnostics */
-	struct source  src;
-	struct diag    d;
-};
 
 /* Compile a minutes document whose first item holds BODY. */
 static struct run *
 S_compile(const char *body)
 {
-	static const char head[] =
+	return run_compile(xasprintf(
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<minutes xmlns=\"urn:csdoc:1\" id=\"t\">\n"
 	    "<meeting><body>B</body><date>2011-03-10</date></meeting>\n"
 	    "<registry><person id=\"p\" name=\"P Q\"/></registry>\n"
-	    "<item><title>T</title>\n";
-	static const char tail[] = "\n</item>\n</minutes>\n";
-	struct run *r = xcalloc(1, sizeof(*r));
-	enum doc_kind kind;
-	char *bytes = xasprintf("%s%s%s", head, body, tail);
-	size_t n = 0;
-	FILE *f;
-
-	diag_init(&r->d, "t.xml");
-	r->src.d = &r->d;
-	r->rc = compile_bytes(&r->src, "t.xml", bytes, strlen(bytes), &kind);
-	f = open_memstream(&r->diag, &n);
-	diag_print(&r->d, f);
-	fclose(f);
-	return r;
-}
-
-static void
-S_free(struct run *r)
-{
-	free(r->diag);
-	source_free(&r->src);
-	diag_free(&r->d);
-	free(r);
-}
-
-static void
-S_says(const struct run *r, const char *want)
-{
-	if (strstr(r->diag, want) == NULL)
-		fail_msg("expected '%s' in:\n%s", want, r->diag);
+	    "<item><title>T</title>\n%s\n</item>\n</minutes>\n", body));
 }
 
 /* The first element named NAME (any namespace) at or below N, in document order. */
@@ -248,7 +211,7 @@ test_bars(void **state)
 		assert_non_null(strstr(alt, "fell from 987 in 2007/08 to 0 in 2010/11"));
 		assert_string_equal(tree_attr(g, "alt"), alt);
 	}
-	S_free(r);
+	run_free(r);
 }
 
 /* The SVG paints the same primitives as c:graphic, one for one, and is titled by the alt text. */
@@ -286,7 +249,7 @@ test_svg_matches(void **state)
 	assert_int_equal(S_shapes(g, "line", "dash", NULL, NULL, 0), 2);   /* line and its swatch */
 	assert_non_null(S_text(g, "Target"));
 	assert_non_null(strstr(tree_get(g->parent, "alt"), "the Target is £900 throughout"));
-	S_free(r);
+	run_free(r);
 }
 
 /* n/a: a line stops and starts again; a missing bar says n/a. */
@@ -310,7 +273,7 @@ test_gaps(void **state)
 	assert_null(strchr(strchr(tree_attr(lines[0], "points"), ' ') + 1, ' '));   /* two points */
 	assert_int_equal(S_shapes(g, "circle", "fill", "#1f5f8b", NULL, 0), 4);
 	assert_non_null(strstr(tree_get(g->parent, "alt"), "no value for Q3 2010"));
-	S_free(r);
+	run_free(r);
 
 	b = S_compile(
 	    "<chart type=\"bar\" data=\"tb\" label=\"q\"><caption>C</caption><series column=\"v\"/></chart>"
@@ -324,7 +287,7 @@ test_gaps(void **state)
 	assert_non_null(S_text(g, "n/a"));
 	/* areas have no order: the alt names each value, highest and lowest */
 	assert_non_null(strstr(tree_get(g->parent, "alt"), "North 10 and East 30 (highest in East, lowest in North)"));
-	S_free(b);
+	run_free(b);
 }
 
 /* Timelines: a coloured cell per status, with its word, dark text on amber. */
@@ -357,7 +320,7 @@ test_timeline(void **state)
 	assert_non_null(S_text(g, "Burglary"));
 	assert_non_null(strstr(tree_get(g->parent, "alt"), "Status timeline of 3 indicators from Q1 to Q2"));
 	assert_non_null(strstr(tree_get(g->parent, "alt"), "Burglary: Red, Amber"));
-	S_free(r);
+	run_free(r);
 }
 
 /* The marks of a chart with every palette colour are 3:1 on white or better. */
@@ -406,7 +369,7 @@ test_contrast(void **state)
 			fail_msg("bar colour %s is below 3:1 on white", fill);
 	}
 	assert_true(marks >= 18);   /* nine bars and nine legend swatches */
-	S_free(r);
+	run_free(r);
 	buf_free(&b);
 }
 
@@ -426,38 +389,38 @@ test_errors(void **state)
 	    "<series column=\"n\"/></chart>%s", table);
 	r = S_compile(doc);
 	assert_int_not_equal(r->rc, 0);
-	S_says(r, "t.xml:6:");
-	S_says(r, "error: chart 'c1' draws from 'nope', which is not the id of a table in this document");
-	S_free(r);
+	run_says(r, "t.xml:6:");
+	run_says(r, "error: chart 'c1' draws from 'nope', which is not the id of a table in this document");
+	run_free(r);
 	free(doc);
 
 	doc = xasprintf("<chart type=\"bar\" data=\"tb\" label=\"year\"><caption>C</caption>"
 	    "<series column=\"n\"/><series column=\"m\"/></chart>%s", table);
 	r = S_compile(doc);
-	S_says(r, "error: the chart: table 'tb' has no column 'year' (its columns are 'yr', 'n', 'note')");
-	S_says(r, "error: the chart: table 'tb' has no column 'm'");
-	S_free(r);
+	run_says(r, "error: the chart: table 'tb' has no column 'year' (its columns are 'yr', 'n', 'note')");
+	run_says(r, "error: the chart: table 'tb' has no column 'm'");
+	run_free(r);
 	free(doc);
 
 	doc = xasprintf("<chart type=\"line\" data=\"tb\" label=\"yr\"><caption>C</caption>"
 	    "<series column=\"note\"/></chart>%s", table);
 	r = S_compile(doc);
-	S_says(r, "error: the chart: column 'note' holds text, not figures");
-	S_free(r);
+	run_says(r, "error: the chart: column 'note' holds text, not figures");
+	run_free(r);
 	free(doc);
 
 	/* a table with no data rows, and one whose values are all n/a */
 	r = S_compile("<chart type=\"bar\" data=\"tb\" label=\"yr\"><caption>C</caption><series column=\"n\"/></chart>"
 	    "<table id=\"tb\"><column id=\"yr\">Year</column><column id=\"n\" type=\"count\">N</column>"
 	    "<row kind=\"heading\"><cell>Year</cell><cell>N</cell></row></table>");
-	S_says(r, "error: the chart has no data: table 'tb' has no data rows");
-	S_free(r);
+	run_says(r, "error: the chart has no data: table 'tb' has no data rows");
+	run_free(r);
 	r = S_compile("<chart type=\"bar\" data=\"tb\" label=\"yr\"><caption>C</caption><series column=\"n\"/></chart>"
 	    "<table id=\"tb\"><column id=\"yr\">Year</column><column id=\"n\" type=\"count\">N</column>"
 	    "<row><cell>2010</cell><cell></cell></row></table>");
-	S_says(r, "error: the chart has no data: every value it draws from table 'tb' is n/a or blank");
+	run_says(r, "error: the chart has no data: every value it draws from table 'tb' is n/a or blank");
 	assert_null(S_find(xmlDocGetRootElement(r->src.doc), "graphic"));
-	S_free(r);
+	run_free(r);
 }
 
 /* More categories than the limit is an error that says the limit. */
@@ -474,8 +437,8 @@ test_limit(void **state)
 		buf_printf(&b, "<row><cell>r%d</cell><cell>%d</cell></row>", i, i);
 	buf_puts(&b, "</table>");
 	r = S_compile(buf_str(&b));
-	S_says(r, "error: chart 'big' has 501 categories (data rows of table 'tb'): a chart draws at most 500");
-	S_free(r);
+	run_says(r, "error: chart 'big' has 501 categories (data rows of table 'tb'): a chart draws at most 500");
+	run_free(r);
 	buf_free(&b);
 
 	/* 500 is fine: labels are thinned, markers left out, nothing overflows */
@@ -493,7 +456,7 @@ test_limit(void **state)
 			labels += k->type == XML_ELEMENT_NODE && tree_attr(k, "rotate") != NULL;
 		assert_true(labels > 10 && labels < 100);
 	}
-	S_free(r);
+	run_free(r);
 	buf_free(&b);
 }
 

@@ -10,23 +10,15 @@
 #include <libxml/tree.h>
 
 #include "compile.h"
+#include "compile_run.h"
 #include "tree.h"
 #include "util.h"
-
-struct run {
-	int            rc;
-	char          *diag;
-	struct source  src;
-	struct diag    d;
-};
 
 /* Compile a report with POLICY (may be empty) and the measures MEASURES, current period q3. */
 static struct run *
 S_compile(const char *policy, const char *measures, const char *prose)
 {
-	struct run *r = xcalloc(1, sizeof(*r));
-	enum doc_kind kind;
-	char *bytes = xasprintf(
+	return run_compile(xasprintf(
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<performance-report xmlns=\"urn:csdoc:1\" id=\"t\">\n"
 	    "<report-header><body>B</body><title>T</title></report-header>\n"
@@ -35,26 +27,7 @@ S_compile(const char *policy, const char *measures, const char *prose)
 	    "<period id=\"q3\">Q3</period></periods>\n"
 	    "<indicator-set>\n%s</indicator-set>\n"
 	    "<report-section><title>S</title><p>%s</p><overview/></report-section>\n"
-	    "</performance-report>\n", policy, measures, prose);
-	size_t n = 0;
-	FILE *f;
-
-	diag_init(&r->d, "t.xml");
-	r->src.d = &r->d;
-	r->rc = compile_bytes(&r->src, "t.xml", bytes, strlen(bytes), &kind);
-	f = open_memstream(&r->diag, &n);
-	diag_print(&r->d, f);
-	fclose(f);
-	return r;
-}
-
-static void
-S_free(struct run *r)
-{
-	free(r->diag);
-	source_free(&r->src);
-	diag_free(&r->d);
-	free(r);
+	    "</performance-report>\n", policy, measures, prose));
 }
 
 /* The measure with id ID. */
@@ -148,7 +121,7 @@ test_bands(void **state)
 	assert_string_equal(S_fig(S_measure(r, "m5"), "m5.performance"), "-10%");
 	assert_string_equal(S_fig(S_measure(r, "m7"), "m7.performance"), "-50%");
 	assert_string_equal(tree_get(S_measure(r, "m4"), "polarity-symbol"), "▲");
-	S_free(r);
+	run_free(r);
 	buf_free(&b);
 }
 
@@ -164,8 +137,8 @@ test_missing(void **state)
 	assert_int_equal(r->rc, 0);
 	assert_string_equal(tree_get(S_measure(r, "noact"), "status"), "NA");
 	assert_string_equal(tree_get(S_measure(r, "notgt"), "status"), "NA");
-	assert_non_null(strstr(r->diag, "stated status A (Amber), but the policy gives NA"));
-	S_free(r);
+	run_says(r, "stated status A (Amber), but the policy gives NA");
+	run_free(r);
 	free(a);
 	free(t);
 	free(both);
@@ -179,8 +152,8 @@ test_zero_target(void **state)
 
 	(void)state;
 	assert_int_not_equal(r->rc, 0);
-	assert_non_null(strstr(r->diag, "a target of zero"));
-	S_free(r);
+	run_says(r, "a target of zero");
+	run_free(r);
 	free(m);
 }
 
@@ -238,7 +211,7 @@ test_improved_and_travel(void **state)
 		assert_string_equal(words, "one one ");
 		free(words);
 	}
-	S_free(r);
+	run_free(r);
 	free(m1);
 	free(m2);
 	free(m3);
