@@ -104,11 +104,8 @@ S_collect(struct source *src, struct resolve *r, xmlNodePtr n)
 			xmlNodePtr first = xmlHashLookup(r->ids, (const xmlChar *)id);
 
 			if (first != NULL) {
-				long line, col;
-
 				source_msg(src, n, "id", DE_DUP_ID, id);
-				source_pos(src, first, "id", &line, &col);
-				diag_msg(src->d, DN_FIRST_DECLARED, line, col, id);
+				source_msg(src, first, "id", DN_FIRST_DECLARED, id);
 			} else
 				xmlHashAddEntry(r->ids, (const xmlChar *)id, n);
 		}

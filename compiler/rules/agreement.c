@@ -299,12 +299,11 @@ S_sections(struct astate *st, xmlNodePtr root, const char *name, const char *fmt
 		/* a number fixed by hand may land on one already used */
 		snprintf(key, sizeof(key), "%ld", n);
 		if ((first = xmlHashLookup(given, (const xmlChar *)key)) != NULL) {
-			long line, col;
 			char *what = xasprintf("%s number", name);
 
 			source_msg(st->c->src, s, num ? "number" : NULL, DE_GIVEN_TWICE, what, key);
-			source_pos(st->c->src, first, tree_attr(first, "number") ? "number" : NULL, &line, &col);
-			diag_msg(st->c->src->d, DN_FIRST_GIVEN, line, col, what, key);
+			source_msg(st->c->src, first, tree_attr(first, "number") ? "number" : NULL,
+			    DN_FIRST_GIVEN, what, key);
 			free(what);
 		} else {
 			xmlHashAddEntry(given, (const xmlChar *)key, s);
@@ -528,12 +527,10 @@ S_activities(struct astate *st, xmlNodePtr acts)
 			k++;
 			ref = fixed ? xstrdup(fixed) : xasprintf("%s%ld/%ld", prefix, years, k);
 			if ((first = xmlHashLookup(given, (const xmlChar *)ref)) != NULL) {
-				long line, col;
-
 				source_msg(st->c->src, a, fixed ? "ref" : NULL, DE_GIVEN_TWICE,
 				    "activity reference", ref);
-				source_pos(st->c->src, first, tree_attr(first, "ref") ? "ref" : NULL, &line, &col);
-				diag_msg(st->c->src->d, DN_FIRST_GIVEN, line, col, "activity reference", ref);
+				source_msg(st->c->src, first, tree_attr(first, "ref") ? "ref" : NULL,
+				    DN_FIRST_GIVEN, "activity reference", ref);
 			} else
 				xmlHashAddEntry(given, (const xmlChar *)ref, a);
 			tree_take(a, "ref", ref);

@@ -104,11 +104,8 @@ S_attendee(struct mstate *m, xmlNodePtr a, xmlHashTablePtr seen, int present)
 	if (p == NULL || resolve_kind_of(p) != REF_PERSON)
 		return;   /* reported by resolve */
 	if ((first = xmlHashLookup(seen, (const xmlChar *)pid)) != NULL) {
-		long line, col;
-
 		source_msg(c->src, a, "person", DE_ATTENDANCE_TWICE, pid);
-		source_pos(c->src, first, "person", &line, &col);
-		diag_msg(c->src->d, DN_FIRST_LISTED, line, col, pid);
+		source_msg(c->src, first, "person", DN_FIRST_LISTED, pid);
 	} else
 		xmlHashAddEntry(seen, (const xmlChar *)pid, a);
 

@@ -627,12 +627,10 @@ S_measure(struct pstate *ps, xmlNodePtr m)
 				continue;
 			}
 			if (wasn[pi] != NULL) {
-				long line, col;
 				const char *label = tree_get(ps->per[pi], "label");
 
 				source_msg(ps->c->src, w, "period", DE_GIVEN_TWICE, "the status of", label);
-				source_pos(ps->c->src, wasn[pi], "period", &line, &col);
-				diag_msg(ps->c->src->d, DN_FIRST_GIVEN, line, col, "the status of", label);
+				source_msg(ps->c->src, wasn[pi], "period", DN_FIRST_GIVEN, "the status of", label);
 				continue;
 			}
 			was[pi] = si;
