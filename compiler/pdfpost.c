@@ -441,64 +441,46 @@ S_slurp(const char *path, size_t *n)
 }
 
 /*
- * Where cairo's cross-reference table starts (*PREV) and the file's length
- * (*LEN): 0 when the file ends "startxref N %%EOF" and N is a classic
- * "xref" table, which an incremental update can extend; -1 otherwise.
+ * Where the cross-reference table of the file held in BYTES (N bytes)
+ * starts, in *PREV: 0 when the file ends "startxref N %%EOF" and N is a
+ * classic "xref" table, which an incremental update can extend; -1
+ * otherwise.
  */
 static int
-S_tail(const char *path, long long *prev, off_t *len)
+S_tail(const char *bytes, size_t n, long long *prev)
 {
-	char tail[1025], head[5];
-	struct stat sb;
+	char tail[1025];
 	const char *k, *hit = NULL;
-	ssize_t n;
-	off_t from;
-	int fd, rc = -1;
+	size_t from = n > 1024 ? n - 1024 : 0;
 
-	if ((fd = open(path, O_RDONLY)) == -1)
+	if (n < 32)
 		return -1;
-	if (fstat(fd, &sb) != 0 || sb.st_size < 32)
-		goto out;
-	from = sb.st_size > 1024 ? sb.st_size - 1024 : 0;
-	if ((n = pread(fd, tail, (size_t)(sb.st_size - from), from)) <= 0)
-		goto out;
-	tail[n] = '\0';
+	/* a copy ending in NUL, for strstr() */
+	memcpy(tail, bytes + from, n - from);
+	tail[n - from] = '\0';
 	for (k = tail; (k = strstr(k, "startxref")) != NULL; k++)
 		hit = k;
 	if (hit == NULL)
-		goto out;
+		return -1;
 	*prev = strtoll(hit + 9, NULL, 10);
-	if (*prev <= 0 || *prev >= sb.st_size ||
-	    pread(fd, head, 4, (off_t)*prev) != 4 || memcmp(head, "xref", 4) != 0)
-		goto out;
-	*len = sb.st_size;
-	rc = 0;
-out:
-	close(fd);
-	return rc;
+	if (*prev <= 0 || (unsigned long long)*prev + 4 > n || memcmp(bytes + *prev, "xref", 4) != 0)
+		return -1;
+	return 0;
 }
 
-/* 128 bits of FNV-1a over the file at PATH as 32 hex digits: the file's /ID. */
-static int
-S_file_id(const char *path, char out[33])
+/* 128 bits of FNV-1a over N BYTES as 32 hex digits: the file's /ID. */
+static void
+S_file_id(const char *bytes, size_t n, char out[33])
 {
 	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
-	unsigned char b[65536];
-	ssize_t n;
-	int fd = open(path, O_RDONLY);
 
-	if (fd == -1)
-		return -1;
-	while ((n = read(fd, b, sizeof(b))) > 0)
-		for (ssize_t i = 0; i < n; i++) {
-			h1 = (h1 ^ b[i]) * 0x100000001b3ULL;
-			h2 = (h2 ^ (unsigned char)(b[i] + 0x5b)) * 0x100000001b3ULL;
-		}
-	close(fd);
-	if (n < 0)
-		return -1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)bytes[i];
+
+		h1 = (h1 ^ b) * 0x100000001b3ULL;
+		h2 = (h2 ^ (unsigned char)(b + 0x5b)) * 0x100000001b3ULL;
+	}
 	snprintf(out, 33, "%016llx%016llx", (unsigned long long)h1, (unsigned long long)h2);
-	return 0;
 }
 
 static int
@@ -512,12 +494,13 @@ S_intcmp(const void *a, const void *b)
 /*
  * Append the changed objects CH (and the catalog ROOT), the metadata stream
  * as object META, a cross-reference section and a trailer to PATH, whose
- * previous table is at PREV and whose length is LEN.  On a failure the
- * file is cut back to LEN.  Returns 0, or -1 after reporting.
+ * bytes as read are BYTES (LEN of them) and whose previous table is at
+ * PREV.  On a failure the file is cut back to LEN.  Returns 0, or -1 after
+ * reporting.
  */
 static int
 S_append(qpdf_data q, const char *path, qpdf_oh root, struct changed *ch, int meta,
-    const struct pdfpost *p, long long prev, off_t len, struct diag *d)
+    const struct pdfpost *p, long long prev, const char *bytes, off_t len, struct diag *d)
 {
 	struct buf b = { 0 }, xmp = { 0 }, xref = { 0 };
 	long long *offs;
@@ -576,10 +559,7 @@ S_append(qpdf_data q, const char *path, qpdf_oh root, struct changed *ch, int me
 	buf_printf(&xref, "%d 1\n%010lld 00000 n \n", meta, offs[nobj]);
 
 	/* the same bytes in give the same /ID out */
-	if (S_file_id(path, id) != 0) {
-		diag_msg(d, DF_READ, 0, 0, path, strerror(errno));
-		goto out;
-	}
+	S_file_id(bytes, (size_t)len, id);
 	trailer = qpdf_get_trailer(q);
 	v = qpdf_oh_new_integer(q, meta + 1);
 	qpdf_oh_replace_key(q, trailer, "/Size", v);
@@ -692,7 +672,6 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 	char *bytes = NULL;
 	size_t nbytes = 0;
 	long long prev = 0, meta = 0;
-	off_t len = 0;
 	int incremental, rc = -1;
 
 	/* errors are checked after each step here, not printed by the library */
@@ -701,16 +680,19 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	/* the input is cairo's fresh output: a file that needs repair is a bug upstream, not something to paper over */
 	qpdf_set_attempt_recovery(q, QPDF_FALSE);
-	/* cairo writes a classic cross-reference table: anything else is rewritten whole */
-	incremental = S_tail(path, &prev, &len) == 0;
 	/*
 	 * From memory: qpdf reads each object it resolves with a seek and
 	 * small reads, tens of thousands of system calls on a file.
 	 */
 	if ((bytes = S_slurp(path, &nbytes)) == NULL) {
-		diag_msg(d, DF_READ, 0, 0, path, strerror(errno));
+		char *why = xasprintf("%s: %s", path, strerror(errno));
+
+		diag_msg(d, DF_READ, 0, 0, why);
+		free(why);
 		goto out;
 	}
+	/* cairo writes a classic cross-reference table: anything else is rewritten whole */
+	incremental = S_tail(bytes, nbytes, &prev) == 0;
 	if (qpdf_read_memory(q, path, bytes, (unsigned long long)nbytes, NULL) & QPDF_ERRORS) {
 		S_qpdf_error(q, d, DF_READ, path);
 		goto out;
@@ -761,7 +743,7 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 		S_qpdf_error(q, d, DF_INTERNAL, path);
 		goto out;
 	}
-	rc = incremental ? S_append(q, path, root, &ch, (int)meta, p, prev, len, d) :
+	rc = incremental ? S_append(q, path, root, &ch, (int)meta, p, prev, bytes, (off_t)nbytes, d) :
 	    S_rewrite(q, path, d);
 out:
 	S_qpdf_warnings(q, d);
