@@ -151,3 +151,9 @@ buf_free(struct buf *b)
 	b->s = NULL;
 	b->len = b->cap = 0;
 }
+
+const char *
+str_or(const char *v, const char *dflt)
+{
+	return v ? v : dflt;
+}

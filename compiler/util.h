@@ -18,6 +18,9 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);
 
+/* V, or DFLT where V is NULL (an attribute the author left out). */
+const char *str_or(const char *v, const char *dflt);
+
 /* A growable byte string, always NUL-terminated.  Free with buf_free(). */
 struct buf {
 	char   *s;    /* contents (owned), NULL until first append */

@@ -26,11 +26,6 @@ struct astate {
 	long             diagrams;
 };
 
-static const char *
-S_default(const char *v, const char *dflt)
-{
-	return v ? v : dflt;
-}
 
 /*
  * An id for an element the author gave none, so that contents, links and
@@ -218,7 +213,7 @@ S_cover(xmlNodePtr root)
 	char *title, *period, *v;
 	struct date d;
 
-	tree_set(root, "status", S_default(tree_attr(root, "status"), "approved"));
+	tree_set(root, "status", str_or(tree_attr(root, "status"), "approved"));
 	if (cover == NULL)
 		return;
 	title = tree_text_folded(tree_child(cover, "title"));
@@ -344,7 +339,7 @@ S_subsections(struct astate *st, xmlNodePtr parent, int level)
 		base = xasprintf("%s-%ld", tree_get(parent, "id"), ++k);
 		(void)S_id(st, s, base);
 		free(base);
-		if (S_default(tree_attr(s, "contents"), "no")[0] == 'y')
+		if (str_or(tree_attr(s, "contents"), "no")[0] == 'y')
 			tree_set(s, "contents", "yes");
 		/* a sub-section is cited by its title, once its figures are known (compute_references) */
 		S_subsections(st, s, level + 1);
@@ -373,7 +368,7 @@ S_captions(struct astate *st, xmlNodePtr n)
 				base = "table";
 			}
 		if (tree_is(n, "chart") ||
-		    (tree_is(n, "placeholder") && strcmp(S_default(tree_attr(n, "kind"), "chart"), "chart") == 0)) {
+		    (tree_is(n, "placeholder") && strcmp(str_or(tree_attr(n, "kind"), "chart"), "chart") == 0)) {
 			label = xasprintf("Chart %ld", ++st->charts);
 			base = "chart";
 		} else if (tree_is(n, "placeholder")) {
@@ -451,11 +446,11 @@ S_priority_actions(struct astate *st, xmlNodePtr pa)
 	else if (p != NULL && tree_is(p, "priority"))
 		tree_set(pa, "title", tree_get(p, "title"));
 	/* a heading of its own: the contents may list it and links reach it */
-	base = xasprintf("%s-priority-%s", S_default(tree_get(pa->parent, "id"), "actions"),
-	    S_default(tree_get(pa, "number"), "0"));
+	base = xasprintf("%s-priority-%s", str_or(tree_get(pa->parent, "id"), "actions"),
+	    str_or(tree_get(pa, "number"), "0"));
 	(void)S_id(st, pa, base);
 	free(base);
-	if (S_default(tree_attr(pa, "contents"), "no")[0] == 'y')
+	if (str_or(tree_attr(pa, "contents"), "no")[0] == 'y')
 		tree_set(pa, "contents", "yes");
 
 	for (xmlNodePtr a = tree_first_elem(pa); a != NULL; a = tree_next_elem(a))
@@ -472,7 +467,7 @@ S_money(struct astate *st, xmlNodePtr n, const char *base, struct buf *sum, long
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (tree_is(n, "figure") && tree_attr(n, "ref") == NULL &&
-		    strcmp(S_default(tree_attr(n, "type"), "number"), "money") == 0) {
+		    strcmp(str_or(tree_attr(n, "type"), "number"), "money") == 0) {
 			const char *id = tree_attr(n, "id");
 			char *gen = NULL;
 
@@ -502,7 +497,7 @@ S_activities(struct astate *st, xmlNodePtr acts)
 		{ "planned", "Planned" },
 	};
 	long counts[sizeof(statuses) / sizeof(statuses[0])] = { 0 };
-	const char *prefix = S_default(tree_attr(acts, "prefix"), "CSA");
+	const char *prefix = str_or(tree_attr(acts, "prefix"), "CSA");
 	const char *aid = S_id(st, acts, "activities");
 	xmlHashTablePtr given = xmlHashCreate(32);
 	struct buf sum = { 0 };
@@ -583,10 +578,10 @@ S_membership(struct astate *st, xmlNodePtr m)
 		if (!tree_is(e, "member"))
 			continue;
 		/* listed for consideration: shown, not counted */
-		if (strcmp(S_default(tree_attr(e, "role"), "member"), "member") != 0)
+		if (strcmp(str_or(tree_attr(e, "role"), "member"), "member") != 0)
 			continue;
 		members++;
-		if (S_default(tree_attr(e, "statutory"), "no")[0] == 'y') {
+		if (str_or(tree_attr(e, "statutory"), "no")[0] == 'y') {
 			statutory++;
 			tree_set(e, "shade", "yes");
 		}
@@ -641,8 +636,8 @@ agreement_prepare(struct compute *c)
 
 	S_cover(root);
 	S_priorities(&st, root);
-	S_sections(&st, root, "section", S_default(tree_attr(root, "sections"), "SECTION ONE"));
-	S_sections(&st, root, "appendix", S_default(tree_attr(root, "appendices"), "Appendix 1"));
+	S_sections(&st, root, "section", str_or(tree_attr(root, "sections"), "SECTION ONE"));
+	S_sections(&st, root, "appendix", str_or(tree_attr(root, "appendices"), "Appendix 1"));
 	S_captions(&st, root);
 	S_blocks(&st, root);
 	xmlHashFree(st.made, NULL);

@@ -26,11 +26,6 @@ struct mstate {
 	int              want_register;
 };
 
-static const char *
-S_default(const char *v, const char *dflt)
-{
-	return v ? v : dflt;
-}
 
 /* ------------------------------------------------------------ meeting */
 
@@ -40,7 +35,7 @@ S_meeting(struct mstate *m, xmlNodePtr root)
 	xmlNodePtr meet = tree_child(root, "meeting"), n;
 	int start = -1, end = -1;
 
-	tree_set(root, "status", S_default(tree_attr(root, "status"), "approved"));
+	tree_set(root, "status", str_or(tree_attr(root, "status"), "approved"));
 	if (meet == NULL)
 		return;
 	if ((n = tree_child(meet, "title")) != NULL) {
@@ -121,7 +116,7 @@ S_attendee(struct mstate *m, xmlNodePtr a, xmlHashTablePtr seen, int present)
 	if (tree_attr(a, "representing")) {
 		tree_take(a, "representing-name", who_display(c, tree_attr(a, "representing")));
 	}
-	if (S_default(tree_attr(a, "chair"), "no")[0] == 'y') {
+	if (str_or(tree_attr(a, "chair"), "no")[0] == 'y') {
 		m->chair_marked = 1;
 		if (m->chair != NULL)
 			source_msg(c->src, a, "chair", DE_TWO_CHAIRS, pid);
@@ -149,7 +144,7 @@ S_attendance(struct mstate *m, xmlNodePtr att)
 	xmlNodePtr root = xmlDocGetRootElement(att->doc);
 	xmlHashTablePtr seen = xmlHashCreate(64);
 
-	tree_set(att, "layout", S_default(tree_attr(att, "layout"), "table"));
+	tree_set(att, "layout", str_or(tree_attr(att, "layout"), "table"));
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
 		xmlNodePtr l = tree_child(att, lists[i].list);
 		long n = 0;
@@ -158,7 +153,7 @@ S_attendance(struct mstate *m, xmlNodePtr att)
 			tree_set_long(root, lists[i].count, 0);
 			continue;
 		}
-		tree_set(l, "style", S_default(tree_attr(l, "style"), "list"));
+		tree_set(l, "style", str_or(tree_attr(l, "style"), "list"));
 		for (xmlNodePtr a = tree_first_elem(l); a != NULL; a = tree_next_elem(a)) {
 			S_attendee(m, a, seen, i == 0);
 			n++;
@@ -281,7 +276,7 @@ S_action(struct mstate *m, xmlNodePtr a, xmlNodePtr top, xmlNodePtr item)
 	tree_take(a, "owner-names", who_join(m->c, owner, who_plain));
 	tree_take(a, "owner-initials", who_join(m->c, owner, who_initials));
 	compute_date_attr(m->c, a, "due", "due-display", DATE_LONG);
-	tree_set(a, "status", S_default(tree_attr(a, "status"), "open"));
+	tree_set(a, "status", str_or(tree_attr(a, "status"), "open"));
 	if (top && tree_get(top, "number"))
 		tree_set(a, "item", tree_get(top, "number"));
 	if (tree_attr(a, "id"))
@@ -339,7 +334,7 @@ S_item_body(struct mstate *m, xmlNodePtr it, xmlNodePtr top)
 				}
 				tree_set(cr, "lead-names", s);
 				free(s);
-				tree_set(cr, "status", S_default(tree_attr(cr, "status"), "ongoing"));
+				tree_set(cr, "status", str_or(tree_attr(cr, "status"), "ongoing"));
 			}
 		} else if (tree_is(n, "declarations")) {
 			long k = 0;
@@ -418,7 +413,7 @@ S_items(struct mstate *m, xmlNodePtr parent, const char *fmt, long first,
 			source_msg(m->c->src, it, NULL, DW_EMPTY_ITEM);
 
 		S_item_body(m, it, top ? top : it);
-		S_items(m, it, S_default(tree_attr(it, "sub-numbering"), "a)"), 1,
+		S_items(m, it, str_or(tree_attr(it, "sub-numbering"), "a)"), 1,
 		    level + 1, top ? top : it);
 	}
 	if (have_fmt)
@@ -438,7 +433,7 @@ minutes_compute(struct compute *c)
 	m.c = c;
 	m.item_ids = xmlHashCreate(64);
 	m.suffix = xmlHashCreate(64);
-	m.want_register = strcmp(S_default(tree_attr(root, "register"), "yes"), "no") != 0;
+	m.want_register = strcmp(str_or(tree_attr(root, "register"), "yes"), "no") != 0;
 
 	S_meeting(&m, root);
 	/* attendance before the items, or inside the first of them */
@@ -446,7 +441,7 @@ minutes_compute(struct compute *c)
 		m.attendance = att;
 		S_attendance(&m, att);
 	}
-	S_items(&m, root, S_default(tree_attr(root, "numbering"), "1."), f > 0 ? f : 1, 1, NULL);
+	S_items(&m, root, str_or(tree_attr(root, "numbering"), "1."), f > 0 ? f : 1, 1, NULL);
 	if (m.attendance == NULL) {
 		static const char *const counts[] = {
 			"present-count", "in-attendance-count", "observers-count", "apologies-count",

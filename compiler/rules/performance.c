@@ -47,11 +47,6 @@ struct pstate {
 	enum num_round  mode;
 };
 
-static const char *
-S_default(const char *v, const char *dflt)
-{
-	return v ? v : dflt;
-}
 
 /* ------------------------------------------------------------ policy */
 
@@ -134,7 +129,7 @@ S_policy(struct pstate *ps, xmlNodePtr pol)
 			s->name = tree_attr(n, "name");
 			s->colour = tree_attr(n, "colour");
 			s->meaning = tree_text_folded(n);
-			s->missing = S_default(tree_attr(n, "missing"), "no")[0] == 'y';
+			s->missing = str_or(tree_attr(n, "missing"), "no")[0] == 'y';
 			if (s->missing) {
 				if (ps->missing >= 0)
 					source_msg(ps->c->src, n, "missing", DE_ERROR,
@@ -216,7 +211,7 @@ S_periods(struct pstate *ps, xmlNodePtr periods)
 
 	ps->periods = periods;
 	ps->cur = -1;
-	ps->per_year = strtol(S_default(tree_attr(periods, "per-year"), "4"), NULL, 10);
+	ps->per_year = strtol(str_or(tree_attr(periods, "per-year"), "4"), NULL, 10);
 	for (xmlNodePtr p = tree_first_elem(periods); p != NULL; p = tree_next_elem(p)) {
 		char *label;
 
@@ -453,10 +448,10 @@ S_area(struct pstate *ps, xmlNodePtr area, int lower)
 static void
 S_measure(struct pstate *ps, xmlNodePtr m)
 {
-	const char *id = tree_attr(m, "id"), *pol = S_default(tree_attr(m, "polarity"), "lower");
-	const char *places = S_default(tree_attr(m, "places"), "2");
+	const char *id = tree_attr(m, "id"), *pol = str_or(tree_attr(m, "polarity"), "lower");
+	const char *places = str_or(tree_attr(m, "places"), "2");
 	/* a measure in per cent has its figures in per cent: prose citing them reads "17.93%" */
-	const char *ft = strcmp(S_default(tree_attr(m, "unit"), "number"), "percent") == 0 ? "percent" : "number";
+	const char *ft = strcmp(str_or(tree_attr(m, "unit"), "number"), "percent") == 0 ? "percent" : "number";
 	int lower = strcmp(pol, "lower") == 0, have_a = 0, have_t = 0, status, prev = -1, lastyear = -1;
 	xmlNodePtr a = tree_child(m, "actual"), t = tree_child(m, "target"), stated = tree_child(m, "stated");
 	xmlNodePtr series = tree_child(m, "series"), hist = tree_child(m, "history"), f;
@@ -500,7 +495,7 @@ S_measure(struct pstate *ps, xmlNodePtr m)
 		f->_private = v;
 		tree_set(f, "label", tree_attr(v, "label"));
 		xmlSetProp(f, (const xmlChar *)"places", (const xmlChar *)"0");
-		if (S_default(tree_attr(v, "averaged"), "no")[0] == 'y') {
+		if (str_or(tree_attr(v, "averaged"), "no")[0] == 'y') {
 			struct num x;
 
 			buf_printf(&avg, "%s%s", navg++ ? ", " : "", fid);
@@ -514,7 +509,7 @@ S_measure(struct pstate *ps, xmlNodePtr m)
 	/* the actual: as typed, or the average of the series it names */
 	if (a != NULL) {
 		char *text = tree_text_folded(a);
-		int average = strcmp(S_default(tree_attr(a, "of"), "value"), "average") == 0;
+		int average = strcmp(str_or(tree_attr(a, "of"), "value"), "average") == 0;
 
 		fid = xasprintf("%s.actual", id);
 		if (average && navg > 0) {
@@ -728,7 +723,7 @@ performance_prepare(struct compute *c)
 
 	memset(&ps, 0, sizeof(ps));
 	ps.c = c;
-	tree_set(root, "status", S_default(tree_attr(root, "status"), "approved"));
+	tree_set(root, "status", str_or(tree_attr(root, "status"), "approved"));
 	if ((hdr = tree_child(root, "report-header")) != NULL) {
 		if ((n = tree_child(hdr, "title")) != NULL)
 			tree_take(root, "title", tree_text_folded(n));
