@@ -26,7 +26,6 @@ struct astate {
 	long             diagrams;
 };
 
-
 /*
  * An id for an element the author gave none, so that contents, links and
  * cross-references can point at it: BASE, or BASE-2, BASE-3 … if taken.

@@ -26,7 +26,6 @@ struct mstate {
 	int              want_register;
 };
 
-
 /* ------------------------------------------------------------ meeting */
 
 static void

@@ -47,7 +47,6 @@ struct pstate {
 	enum num_round  mode;
 };
 
-
 /* ------------------------------------------------------------ policy */
 
 static int
