@@ -95,18 +95,12 @@ who_join(const struct compute *c, const char *ids,
     char *(*fn)(const struct compute *, const char *))
 {
 	struct buf b = { 0 };
-	char *s;
+	const char *p = ids ? ids : "";
+	char *s, *one;
 
-	for (const char *p = ids ? ids : ""; *p;) {
-		size_t len;
-		char *one, *shown;
+	while ((one = str_token(&p)) != NULL) {
+		char *shown = fn(c, one);
 
-		p += strspn(p, " \t\r\n");
-		len = strcspn(p, " \t\r\n");
-		if (len == 0)
-			break;
-		one = xstrndup(p, len);
-		shown = fn(c, one);
 		if (shown != NULL) {
 			if (b.len > 0)
 				buf_puts(&b, ", ");
@@ -114,7 +108,6 @@ who_join(const struct compute *c, const char *ids,
 		}
 		free(shown);
 		free(one);
-		p += len;
 	}
 	s = xstrdup(buf_str(&b));
 	buf_free(&b);

@@ -153,19 +153,8 @@ S_check(struct source *src, struct resolve *r, xmlNodePtr n)
 				continue;
 			}
 			/* a list: each space-separated id on its own */
-			for (const char *p = v; *p;) {
-				size_t len;
-				char *one;
-
-				p += strspn(p, " \t\r\n");
-				len = strcspn(p, " \t\r\n");
-				if (len == 0)
-					break;
-				one = xstrndup(p, len);
+			for (char *one; (one = str_token(&v)) != NULL; free(one))
 				S_check_one(src, r, n, i, one);
-				free(one);
-				p += len;
-			}
 		}
 		S_check(src, r, n->children);
 	}

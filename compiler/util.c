@@ -157,3 +157,17 @@ str_or(const char *v, const char *dflt)
 {
 	return v ? v : dflt;
 }
+
+char *
+str_token(const char **p)
+{
+	size_t len;
+	char *t;
+
+	*p += strspn(*p, " \t\r\n");
+	if ((len = strcspn(*p, " \t\r\n")) == 0)
+		return NULL;
+	t = xstrndup(*p, len);
+	*p += len;
+	return t;
+}

@@ -18,6 +18,12 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);
 
+/*
+ * The next token of the space-separated list at *P (an attribute holding
+ * several ids) as a new string, *P moved past it; NULL at the end.
+ */
+char *str_token(const char **p);
+
 /* V, or DFLT where V is NULL (an attribute the author left out). */
 const char *str_or(const char *v, const char *dflt);
 

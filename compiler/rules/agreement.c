@@ -144,20 +144,11 @@ S_has_member(const struct compute *c, const char *ids, const char *org)
 
 	if (o == NULL || resolve_kind_of(o) != REF_ORG)
 		return 0;
-	for (const char *p = ids; *p && !yes;) {
-		size_t len;
-		char *one;
-		xmlNodePtr n;
+	for (char *one; !yes && (one = str_token(&ids)) != NULL; free(one)) {
+		xmlNodePtr n = resolve_get(c->ids, one);
 
-		p += strspn(p, " \t\r\n");
-		if ((len = strcspn(p, " \t\r\n")) == 0)
-			break;
-		one = xstrndup(p, len);
-		n = resolve_get(c->ids, one);
 		yes = n != NULL && resolve_kind_of(n) == REF_PERSON && tree_attr(n, "org") != NULL &&
 		    strcmp(tree_attr(n, "org"), org) == 0;
-		free(one);
-		p += len;
 	}
 	return yes;
 }
@@ -168,31 +159,19 @@ S_lead(struct astate *st, xmlNodePtr n, char *(*fn)(const struct compute *, cons
 {
 	const char *ids = tree_attr(n, "lead");
 	struct buf b = { 0 };
-	char **names;
+	char **names, *one;
 	size_t k = 0;
 
 	if (ids == NULL)
 		return;
 	/* no more names than the list's length can hold */
 	names = xcalloc(strlen(ids) / 2 + 1, sizeof(*names));
-	for (const char *p = ids; *p;) {
-		size_t len;
-		char *one;
-
-		p += strspn(p, " \t\r\n");
-		if ((len = strcspn(p, " \t\r\n")) == 0)
-			break;
-		one = xstrndup(p, len);
+	for (const char *p = ids; (one = str_token(&p)) != NULL; free(one)) {
 		/* "ACC Chris Dale, Testshire Police", not "… and Testshire Police" again */
-		if (fn == S_full && S_has_member(st->c, ids, one)) {
-			free(one);
-			p += len;
+		if (fn == S_full && S_has_member(st->c, ids, one))
 			continue;
-		}
 		if ((names[k] = fn(st->c, one)) != NULL)
 			k++;
-		free(one);
-		p += len;
 	}
 	for (size_t i = 0; i < k; i++) {
 		buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == k ? " and " : ", ", names[i]);
