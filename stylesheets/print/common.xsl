@@ -313,6 +313,11 @@
         <para colour="{$muted}">
           <xsl:text>— </xsl:text>
           <xsl:value-of select="@c:by-name"/>
+          <!-- the speaker's post, as the HTML credits it -->
+          <xsl:if test="@c:by-name and @c:by-post">
+            <xsl:text>, </xsl:text>
+            <xsl:value-of select="@c:by-post"/>
+          </xsl:if>
           <xsl:if test="@c:by-name and @source">, </xsl:if>
           <xsl:value-of select="@source"/>
         </para>
