@@ -12,6 +12,7 @@
 #include "rules/agreement.h"
 #include "rules/minutes.h"
 #include "rules/performance.h"
+#include "rules/report.h"
 #include "tree.h"
 #include "util.h"
 
@@ -27,6 +28,7 @@ static const struct {
 	{ KIND_MINUTES, NULL, minutes_compute },
 	{ KIND_AGREEMENT, agreement_prepare, NULL },
 	{ KIND_PERFORMANCE, performance_prepare, NULL },
+	{ KIND_REPORT, report_prepare, NULL },
 };
 
 /* Documents using documents: deeper than this is an error. */

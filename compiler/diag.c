@@ -33,6 +33,8 @@ static const char *const texts[DIAG_ID_MAX] = {
 	[DW_NO_CHAIR] = "the minutes do not say who chaired the meeting: mark the chair with chair=\"yes\"",
 	[DW_FOOTNOTE_UNCITED] = "footnote '%s' is never cited: cite it with <fn ref=\"%s\"/> where it applies, or remove it",
 	[DW_ABBR_UNDECLARED] = "abbreviation '%s' is not in the glossary: declare it as <term abbr=\"%s\">…</term> or give it a title",
+	[DW_RANKING] = "column '%s' should rank its %zu rows 1 to %zu, each once: %s",
+	[DW_ACTIONS_OPEN] = "%s",
 	[DW_WARNING] = "%s",
 
 	[DE_EMPTY] = "the file is empty: expected an XML document",
@@ -71,6 +73,9 @@ static const char *const texts[DIAG_ID_MAX] = {
 	[DE_CHART_COLUMN] = "%s: table '%s' has no column '%s' (its columns are %s)",
 	[DE_CHART_TYPE] = "%s: column '%s' holds %s, not figures: a %s chart draws money, count, percent, number, rate or ratio columns",
 	[DE_CHART_EMPTY] = "%s has no data: %s",
+	[DE_RISK_MATRIX] = "risk matrix '%s': %s",
+	[DE_RISK] = "risk '%s': %s",
+	[DE_PAPER] = "paper '%s': %s",
 	[DE_ERROR] = "%s",
 
 	[DF_READ] = "cannot read: %s",

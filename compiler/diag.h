@@ -37,6 +37,8 @@ enum diag_id {
 	DW_PARTIAL_TOTAL,       /* a total leaves out rows that have no value */
 	DW_NO_CHAIR,            /* the minutes do not say who chaired */
 	DW_FOOTNOTE_UNCITED,    /* a footnote nothing cites */
+	DW_RANKING,             /* a ranked column that does not rank 1 to N once each */
+	DW_ACTIONS_OPEN,        /* previous minutes' actions neither closed nor carried */
 	DW_WARNING,             /* free-form warning */
 
 	DE_FIRST,
@@ -76,6 +78,9 @@ enum diag_id {
 	DE_CHART_COLUMN,        /* a chart names a column its table does not have */
 	DE_CHART_TYPE,          /* a bar or line series drawn from a text or date column */
 	DE_CHART_EMPTY,         /* a chart with nothing to draw */
+	DE_RISK_MATRIX,         /* a risk matrix whose bands or levels do not fit */
+	DE_RISK,                /* a risk whose bands or score the matrix does not have */
+	DE_PAPER,               /* a meeting pack's paper that cannot be used */
 	DE_ERROR,               /* free-form error */
 
 	DF_FIRST,

@@ -46,6 +46,9 @@ static const struct {
 	{ "priority-actions", "priority", 0, REF_PRIORITY, "priority" },
 	{ "activity",    "lead",         1, REF_ANY,    "lead" },
 	{ "member",      "org",          0, REF_ORG,    "member organisation" },
+	{ "risks",       "matrix",       0, REF_MATRIX, "risk matrix" },
+	{ "agenda-item", "presenter",    1, REF_ANY,    "presenter" },
+	{ "matters-arising", "paper",    0, REF_PAPER,  "paper" },
 };
 
 enum ref_kind
@@ -63,6 +66,10 @@ resolve_kind_of(const xmlNode *n)
 		return REF_INDICATOR;
 	if (tree_is(n, "footnote"))
 		return REF_FOOTNOTE;
+	if (tree_is(n, "risk-matrix"))
+		return REF_MATRIX;
+	if (tree_is(n, "paper"))
+		return REF_PAPER;
 	return 0;
 }
 
@@ -86,6 +93,10 @@ S_kind_words(enum ref_kind k)
 		return "a <footnote> in <footnotes>";
 	case REF_ELEMENT:
 		return "an element of this document";
+	case REF_MATRIX:
+		return "a <risk-matrix>";
+	case REF_PAPER:
+		return "a <paper> of this agenda";
 	default:
 		return "something else";
 	}

@@ -15,7 +15,9 @@ enum ref_kind {
 	REF_PRIORITY  = 1 << 3,   /* an agreement's <priority> */
 	REF_INDICATOR = 1 << 4,   /* an agreement's <indicator> */
 	REF_FOOTNOTE  = 1 << 5,   /* a <footnote> */
-	REF_ELEMENT   = 1 << 6    /* any element with that id (cross-references) */
+	REF_ELEMENT   = 1 << 6,   /* any element with that id (cross-references) */
+	REF_MATRIX    = 1 << 7,   /* a report's <risk-matrix> */
+	REF_PAPER     = 1 << 8    /* a meeting pack's <paper> */
 };
 
 struct resolve;

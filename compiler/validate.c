@@ -19,6 +19,8 @@ static const struct {
 	{ KIND_MINUTES, "minutes", "schemas/minutes.xsd" },
 	{ KIND_AGREEMENT, "agreement", "schemas/agreement.xsd" },
 	{ KIND_PERFORMANCE, "performance-report", "schemas/performance-report.xsd" },
+	{ KIND_REPORT, "report", "schemas/report.xsd" },
+	{ KIND_PACK, "meeting-pack", "schemas/meeting-pack.xsd" },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 

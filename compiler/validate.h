@@ -15,7 +15,9 @@ enum doc_kind {
 	KIND_NONE = 0,
 	KIND_MINUTES,         /* <minutes>: schemas/minutes.xsd */
 	KIND_AGREEMENT,       /* <agreement>: schemas/agreement.xsd */
-	KIND_PERFORMANCE      /* <performance-report>: schemas/performance-report.xsd */
+	KIND_PERFORMANCE,     /* <performance-report>: schemas/performance-report.xsd */
+	KIND_REPORT,          /* <report>: schemas/report.xsd, a board paper */
+	KIND_PACK             /* <meeting-pack>: schemas/meeting-pack.xsd, an agenda and its papers */
 };
 
 /* The kind of DOC from its root element; KIND_NONE after reporting in D. */

@@ -30,6 +30,7 @@ struct table;
 
 /* One figure: an inline <figure> or a cell of a figure column. */
 struct fig {
+	int            own_expr;    /* expr is this figure's own (a cell's compute), freed with it */
 	xmlNodePtr     node;        /* <figure> or <cell> */
 	char          *id;          /* stable id (owned) */
 	enum num_kind  kind;        /* declared kind, decides the display */
@@ -574,7 +575,18 @@ S_table(struct figs *fs, xmlNodePtr tn)
 			S_read_format(fs, cn, f->kind, &f->places, &f->mode, &f->per, &f->has_tol, &f->tol, &f->tol_rel);
 			r->cells[j] = f;
 			text = tree_text_folded(cn);
-			if (r->kind == ROW_DATA && c->expr == NULL && tree_attr(c->node, "compute") == NULL) {
+			if (r->kind == ROW_DATA && tree_attr(cn, "compute") != NULL) {
+				/* a cell's own formula, where one row is not like the others */
+				f->expr = S_parse(fs, cn, "compute");
+				f->own_expr = 1;
+				f->expr_text = tree_attr(cn, "compute");
+				f->expr_node = cn;
+				f->expr_attr = "compute";
+				if (f->expr == NULL)
+					f->state = 2;
+				if (text[0] != '\0')
+					(void)S_read_stated(fs, f, text);
+			} else if (r->kind == ROW_DATA && c->expr == NULL && tree_attr(c->node, "compute") == NULL) {
 				/* an input cell */
 				f->state = 2;
 				/* a blank cell has no value; totals add up the others */
@@ -1953,6 +1965,58 @@ S_free(struct figs *fs)
 	xmlHashFree(fs->said, NULL);
 }
 
+/*
+ * A column of ranks (ranking="yes") ranks its data rows 1 to N, each once:
+ * say which ranks are missing, repeated or out of range.
+ */
+static void
+S_check_ranking(struct figs *fs, struct table *t, size_t j)
+{
+	size_t n = 0, *seen;
+	struct buf why = { 0 };
+	xmlNodePtr at = NULL;
+
+	for (size_t k = 0; k < t->nrows; k++)
+		if (t->rows[k].kind == ROW_DATA && t->rows[k].cells[j] != NULL)
+			n++;
+	if (n == 0)
+		return;
+	seen = xcalloc(n + 1, sizeof(*seen));
+	for (size_t k = 0; k < t->nrows; k++) {
+		struct fig *f = t->rows[k].cells[j];
+
+		if (t->rows[k].kind != ROW_DATA || f == NULL)
+			continue;
+		if (!f->ok || f->val.t != V_NUM || f->val.num.d != 1 || f->val.num.n < 1 ||
+		    f->val.num.n > (num_int)n) {
+			char *text = tree_text_folded(f->node);
+
+			buf_printf(&why, "%s'%s' is not a rank from 1 to %zu", why.len ? "; " : "", text, n);
+			free(text);
+			if (at == NULL)
+				at = f->node;
+			continue;
+		}
+		if (seen[(size_t)f->val.num.n]++ == 1) {
+			buf_printf(&why, "%s%ld is given twice", why.len ? "; " : "", (long)f->val.num.n);
+			if (at == NULL)
+				at = f->node;
+		}
+	}
+	for (size_t r = 1; r <= n; r++)
+		if (seen[r] == 0)
+			buf_printf(&why, "%s%zu is missing", why.len ? "; " : "", r);
+	if (why.len) {
+		char *head = tree_text_folded(t->cols[j].node);
+
+		source_msg(fs->c->src, at ? at : t->cols[j].node, NULL, DW_RANKING,
+		    head[0] ? head : t->cols[j].id, n, n, buf_str(&why));
+		free(head);
+	}
+	buf_free(&why);
+	free(seen);
+}
+
 void
 figures_compute(struct compute *c)
 {
@@ -1979,6 +2043,10 @@ figures_compute(struct compute *c)
 		struct table *t = fs.tables[i];
 
 		for (size_t j = 0; j < t->ncols; j++)
+			if (t->cols[j].figure && tree_attr(t->cols[j].node, "ranking") != NULL &&
+			    strcmp(tree_attr(t->cols[j].node, "ranking"), "yes") == 0)
+				S_check_ranking(&fs, t, j);
+		for (size_t j = 0; j < t->ncols; j++)
 			if (t->cols[j].apportioned) {
 				struct num sum = num_of(0);
 				char *shown = NULL, *m;
@@ -2000,7 +2068,7 @@ figures_compute(struct compute *c)
 	S_refs(&fs, root);
 	/* inline figures' expressions */
 	for (size_t i = 0; i < fs.n; i++)
-		if (fs.v[i]->table == NULL)
+		if (fs.v[i]->table == NULL || fs.v[i]->own_expr)
 			expr_free(fs.v[i]->expr);
 	S_free(&fs);
 }
