@@ -11,6 +11,7 @@
 #include "resolve.h"
 #include "rules/agreement.h"
 #include "rules/minutes.h"
+#include "rules/pack.h"
 #include "rules/performance.h"
 #include "rules/report.h"
 #include "tree.h"
@@ -18,17 +19,20 @@
 
 /*
  * The kind-specific rules, one row per kind: prepare runs before the
- * figures (what it adds can be cited as figures), compute after them.
+ * figures (what it adds can be cited as figures), compute after them,
+ * finish after the footnotes and cross-references are numbered.
  */
 static const struct {
 	enum doc_kind kind;
 	void (*prepare)(struct compute *);
 	void (*compute)(struct compute *);
+	void (*finish)(struct compute *);
 } rules[] = {
-	{ KIND_MINUTES, NULL, minutes_compute },
-	{ KIND_AGREEMENT, agreement_prepare, NULL },
-	{ KIND_PERFORMANCE, performance_prepare, NULL },
-	{ KIND_REPORT, report_prepare, NULL },
+	{ KIND_MINUTES, NULL, minutes_compute, NULL },
+	{ KIND_AGREEMENT, agreement_prepare, NULL, NULL },
+	{ KIND_PERFORMANCE, performance_prepare, NULL, NULL },
+	{ KIND_REPORT, report_prepare, NULL, NULL },
+	{ KIND_PACK, pack_prepare, NULL, pack_finish },
 };
 
 /* Documents using documents: deeper than this is an error. */
@@ -42,12 +46,36 @@ static char *uses_stack[COMPILE_MAX_USES_DEPTH + 2];
 /* Documents compiled so far for the outermost source. */
 static int uses_count;
 
+char *
+compile_confined(const struct source *src, const char *href, char **path, const char **why)
+{
+	const char *slash = strrchr(src->path, '/');
+	char *dir = slash ? xasprintf("%.*s", (int)(slash - src->path), src->path) : xstrdup(".");
+	char *rdir = realpath(dir, NULL), *rfile;
+
+	*path = slash ? xasprintf("%.*s/%s", (int)(slash - src->path), src->path, href) : xstrdup(href);
+	*why = NULL;
+	rfile = realpath(*path, NULL);
+	if (href[0] == '/' || strstr(href, "..") != NULL)
+		*why = "only files in this document's folder or below it can be named";
+	else if (rfile == NULL)
+		*why = "it cannot be read";
+	else if (rdir == NULL || strncmp(rfile, rdir, strlen(rdir)) != 0 || rfile[strlen(rdir)] != '/')
+		*why = "it is not in this document's folder or below it (a link may not lead out)";
+	free(dir);
+	free(rdir);
+	if (*why != NULL) {
+		free(rfile);
+		return NULL;
+	}
+	return rfile;
+}
+
 /* The documents SRC names with <uses>, compiled into SUBS (caller frees). */
 static size_t
 S_uses(struct source *src, struct compute *c, struct source **subs, struct diag **subd)
 {
 	xmlNodePtr root = xmlDocGetRootElement(src->doc);
-	const char *slash = strrchr(src->path, '/');
 	size_t n = 0;
 
 	for (xmlNodePtr u = tree_first_elem(root); u != NULL; u = tree_next_elem(u)) {
@@ -76,21 +104,17 @@ S_uses(struct source *src, struct compute *c, struct source **subs, struct diag 
 			    "more than 32 documents are used, directly or through others");
 			continue;
 		}
-		path = slash ? xasprintf("%.*s/%s", (int)(slash - src->path), src->path, href) : xstrdup(href);
 		/*
 		 * The file must really be in this document's folder or below it:
 		 * a symbolic link may not lead out, and a circle is refused.
 		 */
 		{
-			char *dir = slash ? xasprintf("%.*s", (int)(slash - src->path), src->path) : xstrdup(".");
-			char *rdir = realpath(dir, NULL), *rfile = realpath(path, NULL);
 			const char *why = NULL;
+			char *rfile = compile_confined(src, href, &path, &why);
 			struct buf circle = { 0 };
 
 			if (rfile == NULL)
-				why = "it cannot be read";
-			else if (rdir == NULL || strncmp(rfile, rdir, strlen(rdir)) != 0 || rfile[strlen(rdir)] != '/')
-				why = "it is not in this document's folder or below it (a link may not lead out)";
+				;
 			else
 				for (int k = 0; k <= uses_depth && uses_stack[k] != NULL; k++)
 					if (strcmp(uses_stack[k], rfile) == 0) {
@@ -110,8 +134,6 @@ S_uses(struct source *src, struct compute *c, struct source **subs, struct diag 
 				free(m);
 			}
 			buf_free(&circle);
-			free(dir);
-			free(rdir);
 			if (why != NULL) {
 				free(rfile);
 				free(path);
@@ -206,6 +228,9 @@ compile_bytes(struct source *src, const char *name, char *bytes, size_t len,
 		if (rules[i].kind == *kind && rules[i].compute != NULL)
 			rules[i].compute(&c);
 	compute_references(&c);
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
+		if (rules[i].kind == *kind && rules[i].finish != NULL)
+			rules[i].finish(&c);
 	resolve_free(ids);
 
 	root = xmlDocGetRootElement(src->doc);
@@ -223,6 +248,10 @@ compile_file(struct source *src, const char *path, enum doc_kind *kind)
 	size_t len = 0;
 	char *bytes = load_read(path, (size_t)LOAD_MAX_BYTES, &len, src->d);
 	int rc, outer = uses_depth == 0;
+	/* a meeting pack compiles its papers while it compiles: each paper is
+	 * an outermost document of its own, and the pack's record comes back */
+	char *saved_top = uses_stack[0];
+	int saved_count = uses_count;
 
 	src->path = path;
 	if (bytes == NULL)
@@ -235,7 +264,8 @@ compile_file(struct source *src, const char *path, enum doc_kind *kind)
 	rc = compile_bytes(src, path, bytes, len, kind);
 	if (outer) {
 		free(uses_stack[0]);
-		uses_stack[0] = NULL;
+		uses_stack[0] = saved_top;
+		uses_count = saved_count;
 	}
 	return rc;
 }

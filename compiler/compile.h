@@ -17,4 +17,13 @@ int compile_file(struct source *src, const char *path, enum doc_kind *kind);
 int compile_bytes(struct source *src, const char *name, char *bytes,
     size_t len, enum doc_kind *kind);
 
+/*
+ * Where HREF, named by SRC, really is: its real path (a new string) if it
+ * is a readable file in SRC's folder or below it — no absolute name, no
+ * "..", no symbolic link leading out — else NULL with *WHY saying why.
+ * *PATH gets HREF joined to SRC's folder (a new string) either way.
+ */
+char *compile_confined(const struct source *src, const char *href, char **path,
+    const char **why);
+
 #endif

@@ -612,7 +612,8 @@ S_xrefs(struct compute *c, xmlNodePtr n)
 				source_msg(c->src, n, "ref", DE_XREF, ref,
 				    "the footnote is never cited, so it has no number: cite it with <fn ref=\"ID\"/>");
 			else if (text == NULL && (tree_is(t, "section") || tree_is(t, "appendix") ||
-			    tree_is(t, "priority-actions") || tree_is(t, "item")) &&
+			    tree_is(t, "priority-actions") || tree_is(t, "item") || tree_is(t, "paper-section") ||
+			    tree_is(t, "report-section")) &&
 			    (title = tree_child(t, "title")) != NULL) {
 				/* a part with no number is cited by its title, as printed */
 				char *words = S_folded(title);
@@ -731,4 +732,26 @@ compute_common(struct compute *c)
 	S_glossary(c, root);
 	S_image_names(c, root, seen);
 	xmlHashFree(seen, NULL);
+}
+
+void
+compute_report_header(struct compute *c)
+{
+	xmlNodePtr root = xmlDocGetRootElement(c->src->doc);
+	xmlNodePtr hdr = tree_child(root, "report-header"), n;
+
+	if (hdr == NULL)
+		return;
+	if ((n = tree_child(hdr, "title")) != NULL)
+		tree_take(root, "title", tree_text_folded(n));
+	if ((n = tree_child(hdr, "body")) != NULL)
+		tree_take(root, "body", tree_text_folded(n));
+	if ((n = tree_child(hdr, "date")) != NULL) {
+		char *v = tree_text_folded(n);
+		struct date d;
+
+		if (date_parse(v, &d) == 0)
+			tree_take(root, "date-display", date_display(&d, DATE_LONG));
+		free(v);
+	}
 }

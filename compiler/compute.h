@@ -40,6 +40,13 @@ void compute_references(struct compute *c);
 xmlNodePtr compute_add_figure(struct compute *c, xmlNodePtr parent, const char *id,
     const char *type, const char *role, const char *text, const char *expr);
 
+/*
+ * A board paper's standard header (<report-header>): its title, body and
+ * date on the root as c:title, c:body and c:date-display, for stylesheets
+ * and for a meeting pack naming the paper.
+ */
+void compute_report_header(struct compute *c);
+
 /* Registry entry ID's display name ("Cllr Tracey Chapman"), or NULL. New string. */
 char *who_display(const struct compute *c, const char *id);
 

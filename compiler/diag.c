@@ -14,6 +14,8 @@ struct diag_msg {
 	size_t          seq;    /* order of reporting, to keep the sort stable */
 	enum diag_level level;
 	char           *text;   /* formatted message (owned) */
+	char           *file;   /* another file's name (owned; see diag_absorb()), NULL for the diag's own */
+	size_t          ford;   /* sort key before the line: 0 the diag's own file, then absorbed files in order */
 };
 
 /*
@@ -95,8 +97,10 @@ diag_init(struct diag *d, const char *file)
 void
 diag_free(struct diag *d)
 {
-	for (size_t i = 0; i < d->n; i++)
+	for (size_t i = 0; i < d->n; i++) {
 		free(d->msgs[i].text);
+		free(d->msgs[i].file);
+	}
 	free(d->msgs);
 	d->msgs = NULL;
 	d->n = d->cap = 0;
@@ -149,9 +153,43 @@ diag_vmsg(struct diag *d, enum diag_id id, long line, long col, va_list ap)
 		m->kcol = m->col;
 	}
 	m->text = xvasprintf(fmt, ap);
+	m->file = NULL;
+	m->ford = 0;
 	d->n++;
 	if (m->level > d->worst)
 		d->worst = m->level;
+}
+
+void
+diag_absorb(struct diag *d, struct diag *from)
+{
+	size_t ford = 1;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (d->msgs[i].ford >= ford)
+			ford = d->msgs[i].ford + 1;
+	for (size_t i = 0; i < from->n; i++) {
+		struct diag_msg *m;
+
+		if (d->n == d->cap) {
+			d->cap = d->cap ? d->cap * 2 : 16;
+			d->msgs = xreallocarray(d->msgs, d->cap, sizeof(*d->msgs));
+		}
+		m = &d->msgs[d->n];
+		*m = from->msgs[i];
+		m->file = xstrdup(from->msgs[i].file ? from->msgs[i].file : from->file);
+		/* a file absorbed into FROM keeps its place after FROM's own */
+		m->ford = ford + from->msgs[i].ford;
+		m->seq = d->n;
+		m->text = from->msgs[i].text;
+		from->msgs[i].text = NULL;
+		free(from->msgs[i].file);
+		from->msgs[i].file = NULL;
+		d->n++;
+	}
+	if (from->worst > d->worst)
+		d->worst = from->worst;
+	from->n = 0;
 }
 
 void
@@ -170,6 +208,8 @@ S_cmp(const void *a, const void *b)
 {
 	const struct diag_msg *x = a, *y = b;
 
+	if (x->ford != y->ford)
+		return x->ford < y->ford ? -1 : 1;
 	if (x->kline != y->kline)
 		return x->kline < y->kline ? -1 : 1;
 	if (x->kcol != y->kcol)
@@ -198,7 +238,7 @@ diag_print(struct diag *d, FILE *out)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag_msg *m = &d->msgs[i];
 
-		fputs(d->file, out);
+		fputs(m->file ? m->file : d->file, out);
 		if (m->line > 0) {
 			fprintf(out, ":%ld", m->line);
 			if (m->col > 0)

@@ -123,6 +123,13 @@ void diag_msg(struct diag *d, enum diag_id id, long line, long col, ...);
 /* As diag_msg() with a va_list. */
 void diag_vmsg(struct diag *d, enum diag_id id, long line, long col, va_list ap);
 
+/*
+ * Move FROM's messages into D, still naming FROM's file, sorted after D's
+ * own (and after files absorbed before): a meeting pack reports its papers'
+ * problems with theirs.  D's worst level takes FROM's into account.
+ */
+void diag_absorb(struct diag *d, struct diag *from);
+
 /* The level message ID has, whatever the arguments. */
 enum diag_level diag_level_of(enum diag_id id);
 

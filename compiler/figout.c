@@ -9,9 +9,8 @@
 
 /* The document's name in figure ids: its id, else its file name without .xml. */
 static char *
-S_docid(xmlDocPtr doc)
+S_rootid(xmlNodePtr root)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc);
 	const char *id = tree_attr(root, "id"), *src = tree_get(root, "source");
 	size_t n;
 
@@ -23,6 +22,12 @@ S_docid(xmlDocPtr doc)
 	if (n > 4 && strcmp(src + n - 4, ".xml") == 0)
 		n -= 4;
 	return xstrndup(src, n);
+}
+
+static char *
+S_docid(xmlDocPtr doc)
+{
+	return S_rootid(xmlDocGetRootElement(doc));
 }
 
 /* A CSV field, quoted when it must be (RFC 4180). */
@@ -111,7 +116,15 @@ S_walk(xmlNodePtr n, const char *doc, struct buf *out, int csv)
 			}
 			free(full);
 		}
-		S_walk(n->children, doc, out, csv);
+		/* a meeting pack's papers: each paper's figures under its own name */
+		if (n->ns != NULL && strcmp((const char *)n->ns->href, CSDOC_C_NS) == 0 &&
+		    strcmp((const char *)n->name, "paper") == 0 && tree_first_elem(n) != NULL) {
+			char *pdoc = S_rootid(tree_first_elem(n));
+
+			S_walk(n->children, pdoc, out, csv);
+			free(pdoc);
+		} else
+			S_walk(n->children, doc, out, csv);
 	}
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 
@@ -13,6 +14,7 @@
 #include "figout.h"
 #include "load.h"
 #include "output.h"
+#include "packprint.h"
 #include "paths.h"
 #include "tree.h"
 #include "typeset/typeset.h"
@@ -215,6 +217,257 @@ S_stage_images(struct output *o, const char *dir, const char *srcdir, xmlNodePtr
 	return 0;
 }
 
+/* Apply the HTML stylesheet SHEET to DOC and stage the page at PATH, with csdoc.css and its pictures (from SRCDIR) in DIR. */
+static int
+S_html(const char *sheet, xmlDocPtr doc, const char **params, const char *path, const char *dir,
+    const char *srcdir, struct output *o, struct diag *d)
+{
+	struct buf b = { 0 };
+	xmlDocPtr res = xslt_apply_params(sheet, doc, params, d);
+	int rc = -1;
+
+	if (res != NULL && xslt_serialize(sheet, res, &b, d) == 0 &&
+	    output_bytes(o, path, buf_str(&b), b.len, d) == 0 &&
+	    S_stage_css(o, dir, d) == 0 &&
+	    S_stage_images(o, dir, srcdir, xmlDocGetRootElement(doc), d) == 0)
+		rc = 0;
+	buf_free(&b);
+	if (res != NULL)
+		xmlFreeDoc(res);
+	return rc;
+}
+
+/* Check the print tree RES and stage what it gives: NAME.print.xml, NAME.pdf, NAME.boxes. */
+static int
+S_typeset(xmlDocPtr res, const struct opts *op, struct output *o, const char *stem, struct diag *d)
+{
+	struct ts_options tso = { S_epoch(), NULL };
+	const char *pdf = NULL;
+	char *boxes = NULL, *path;
+	size_t boxlen = 0;
+	int trc;
+
+	if (op->formats & F_PRINT) {
+		xmlChar *mem = NULL;
+		int len = 0;
+
+		path = xasprintf("%s/%s.print.xml", op->outdir, stem);
+		xmlDocDumpFormatMemoryEnc(res, &mem, &len, "UTF-8", 1);
+		trc = mem ? output_bytes(o, path, (const char *)mem, (size_t)len, d) : -1;
+		xmlFree(mem);
+		free(path);
+		if (trc != 0)
+			return -1;
+	}
+	/* a print tree that breaks print.xsd is a stylesheet bug */
+	if (validate_print(res, d) != 0)
+		return -1;
+	if (!(op->formats & (F_PDF | F_BOXES)))
+		return 0;
+	if (op->formats & F_BOXES)
+		tso.boxes = open_memstream(&boxes, &boxlen);
+	if (op->formats & F_PDF) {
+		path = xasprintf("%s/%s.pdf", op->outdir, stem);
+		pdf = output_stage(o, path, d);
+		free(path);
+		if (pdf == NULL) {
+			if (tso.boxes)
+				fclose(tso.boxes);
+			free(boxes);
+			return -1;
+		}
+	}
+	trc = ts_render(res, pdf, &tso, d);
+	if (tso.boxes)
+		fclose(tso.boxes);
+	if (trc == 0 && (op->formats & F_BOXES)) {
+		path = xasprintf("%s/%s.boxes", op->outdir, stem);
+		trc = output_bytes(o, path, boxes ? boxes : "", boxlen, d);
+		free(path);
+	}
+	free(boxes);
+	return trc;
+}
+
+/* A compiled paper of a pack as a document of its own, for its kind's stylesheets. */
+static xmlDocPtr
+S_paper_doc(xmlNodePtr wrap)
+{
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root = tree_first_elem(wrap);
+
+	if (root != NULL)
+		xmlDocSetRootElement(doc, xmlDocCopyNode(root, doc, 1));
+	return doc;
+}
+
+/* The attribute NAME (no namespace) of a c:paper wrapper, as a new string. */
+static char *
+S_wrap_attr(xmlNodePtr w, const char *name)
+{
+	xmlChar *v = xmlGetProp(w, (const xmlChar *)name);
+	char *s = xstrdup(v ? (const char *)v : "");
+
+	xmlFree(v);
+	return s;
+}
+
+/* The <paper> element of the agenda that c:paper number N copies. */
+static xmlNodePtr
+S_agenda_paper(xmlNodePtr n, const char *num)
+{
+	for (; n != NULL; n = n->next) {
+		xmlNodePtr f;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (tree_is(n, "paper") && tree_get(n, "n") != NULL && strcmp(tree_get(n, "n"), num) == 0)
+			return n;
+		if ((f = S_agenda_paper(n->children, num)) != NULL)
+			return f;
+	}
+	return NULL;
+}
+
+/*
+ * The flow of the pack's own print tree (matters arising) that belongs to a
+ * later agenda item than ITEM, so that ITEM's paper goes before it; NULL
+ * when the paper goes at the end.
+ */
+static xmlNodePtr
+S_flow_after(xmlDocPtr print, xmlNodePtr root, xmlNodePtr item)
+{
+	xmlNodePtr agenda = tree_child(root, "agenda"), ma_item = NULL;
+	long mine, theirs;
+
+	for (xmlNodePtr it = tree_first_elem(agenda); it != NULL; it = tree_next_elem(it))
+		if (tree_is(it, "agenda-item") && tree_child(it, "matters-arising") != NULL)
+			ma_item = it;
+	if (ma_item == NULL || item == NULL || tree_get(item, "number") == NULL || tree_get(ma_item, "number") == NULL)
+		return NULL;
+	mine = strtol(tree_get(item, "number"), NULL, 10);
+	theirs = strtol(tree_get(ma_item, "number"), NULL, 10);
+	if (mine >= theirs)
+		return NULL;
+	/* the flow whose first block is the heading with id "matters-arising" */
+	for (xmlNodePtr f = xmlDocGetRootElement(print)->children; f != NULL; f = f->next) {
+		xmlNodePtr h = f->children;
+
+		while (h != NULL && h->type != XML_ELEMENT_NODE)
+			h = h->next;
+		if (h != NULL) {
+			xmlChar *id = xmlGetProp(h, (const xmlChar *)"id");
+			int hit = id != NULL && strcmp((const char *)id, "matters-arising") == 0;
+
+			xmlFree(id);
+			if (hit)
+				return f;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A meeting pack: the agenda page and a page per paper in HTML (in DIR/STEM/,
+ * each linking back), and one PDF of the agenda and every paper.
+ */
+static int
+S_render_pack(struct source *src, const struct opts *op, struct output *o, const char *stem,
+    const char *srcdir)
+{
+	xmlNodePtr root = xmlDocGetRootElement(src->doc), papers = NULL;
+	xmlDocPtr print = NULL;
+	char *home = xasprintf("../%s.html", stem), *pagedir = xasprintf("%s/%s", op->outdir, stem);
+	char *pdfhref = xasprintf("../%s.pdf", stem);
+	const char *title = str_or(tree_get(root, "title"), "");
+	int rc = -1;
+
+	for (xmlNodePtr n = tree_first_elem(root); n != NULL; n = tree_next_elem(n))
+		if (n->ns != NULL && strcmp((const char *)n->ns->href, CSDOC_C_NS) == 0 &&
+		    strcmp((const char *)n->name, "papers") == 0)
+			papers = n;
+	if (op->formats & F_HTML) {
+		char *path = xasprintf("%s/%s.html", op->outdir, stem);
+		int hrc = S_html("stylesheets/html/meeting-pack.xsl", src->doc, NULL, path, op->outdir, srcdir, o, src->d);
+
+		free(path);
+		/* the papers' pages go in a folder of their own beside the agenda's */
+		if (hrc != 0 || (papers != NULL && output_subdir(o, pagedir, src->d) != 0))
+			goto done;
+	}
+	if (op->formats & (F_PDF | F_BOXES | F_PRINT)) {
+		const char *params[] = { "source-dir", srcdir ? srcdir : ".", NULL };
+
+		if ((print = xslt_apply_params("stylesheets/print/meeting-pack.xsl", src->doc, params, src->d)) == NULL)
+			goto done;
+	}
+	for (xmlNodePtr w = papers ? tree_first_elem(papers) : NULL; w != NULL; w = tree_next_elem(w)) {
+		char *num = S_wrap_attr(w, "n"), *kind = S_wrap_attr(w, "kind"), *href = S_wrap_attr(w, "href");
+		xmlNodePtr ap = S_agenda_paper(root, num), item = ap ? ap->parent : NULL;
+		/* the paper's own folder, where its pictures are */
+		const char *slash = strrchr(href, '/');
+		char *pdir = slash ? xasprintf("%s/%.*s", srcdir ? srcdir : ".", (int)(slash - href), href) :
+		    xstrdup(srcdir ? srcdir : ".");
+		xmlDocPtr doc = S_paper_doc(w);
+		char *sheet = NULL, *itemname;
+		int prc = 0;
+
+		itemname = item && tree_get(item, "number") ?
+		    xasprintf("Item %s: %s", tree_get(item, "number"), str_or(tree_get(ap, "label"), "")) :
+		    xstrdup(str_or(tree_get(ap, "label"), ""));
+		if (op->formats & F_HTML) {
+			const char *params[] = { "pack-home", home, "pack-title", title, "pack-pdf", pdfhref, NULL };
+			char *path = xasprintf("%s/%s", op->outdir, ap ? tree_get(ap, "html") : "paper.html");
+
+			sheet = xasprintf("stylesheets/html/%s.xsl", kind);
+			prc = S_html(sheet, doc, params, path, pagedir, pdir, o, src->d);
+			free(path);
+			free(sheet);
+		}
+		if (prc == 0 && print != NULL) {
+			const char *params[] = { "source-dir", pdir, NULL };
+			xmlDocPtr pp;
+
+			sheet = xasprintf("stylesheets/print/%s.xsl", kind);
+			pp = xslt_apply_params(sheet, doc, params, src->d);
+			if (pp == NULL)
+				prc = -1;
+			else {
+				char *prefix = xasprintf("p%s-", num);
+				/* the board on the left, the item on the right: the date is on the cover */
+				struct packprint_paper ppp = { prefix, ap ? tree_get(ap, "target") : "", itemname,
+				    str_or(tree_get(root, "body"), title), itemname,
+				    S_flow_after(print, root, item) };
+
+				prc = packprint_add(print, pp, &ppp);
+				if (prc != 0)
+					diag_msg(src->d, DF_INTERNAL, 0, 0, "a paper's print tree could not be joined to the pack's");
+				free(prefix);
+				xmlFreeDoc(pp);
+			}
+			free(sheet);
+		}
+		xmlFreeDoc(doc);
+		free(itemname);
+		free(pdir);
+		free(num);
+		free(kind);
+		free(href);
+		if (prc != 0)
+			goto done;
+	}
+	if (print != NULL && S_typeset(print, op, o, stem, src->d) != 0)
+		goto done;
+	rc = 0;
+done:
+	if (print != NULL)
+		xmlFreeDoc(print);
+	free(home);
+	free(pdfhref);
+	free(pagedir);
+	return rc;
+}
+
 /* Render the compiled tree of SRC in every requested format, staged in O. */
 static int
 S_render(struct source *src, enum doc_kind kind, const struct opts *op,
@@ -261,85 +514,26 @@ S_render(struct source *src, enum doc_kind kind, const struct opts *op,
 			goto done;
 		rc = -1;
 	}
-	if (op->formats & F_HTML) {
-		struct buf b = { 0 };
-
-		sheet = xasprintf("stylesheets/html/%s.xsl", kname);
-		res = xslt_apply(sheet, src->doc, src->d);
-		if (res == NULL || xslt_serialize(sheet, res, &b, src->d) != 0) {
-			buf_free(&b);
-			goto done;
-		}
+	if ((op->formats & F_HTML) && kind != KIND_PACK) {
 		path = xasprintf("%s/%s.html", op->outdir, stem);
-		if (output_bytes(o, path, buf_str(&b), b.len, src->d) != 0 ||
-		    S_stage_css(o, op->outdir, src->d) != 0 ||
-		    S_stage_images(o, op->outdir, srcdir, xmlDocGetRootElement(src->doc), src->d) != 0) {
-			buf_free(&b);
+		sheet = xasprintf("stylesheets/html/%s.xsl", kname);
+		if (S_html(sheet, src->doc, NULL, path, op->outdir, srcdir, o, src->d) != 0)
 			goto done;
-		}
-		buf_free(&b);
-		xmlFreeDoc(res);
-		res = NULL;
 		free(sheet);
 		sheet = NULL;
 		free(path);
 		path = NULL;
 	}
-	if (op->formats & (F_PDF | F_BOXES | F_PRINT)) {
-		struct ts_options tso = { S_epoch(), NULL };
-
-		const char *pdf = NULL;
-		char *boxes = NULL;
-		size_t boxlen = 0;
-		int trc;
-
+	if (kind == KIND_PACK) {
+		if (S_render_pack(src, op, o, stem, srcdir) != 0)
+			goto done;
+	} else if (op->formats & (F_PDF | F_BOXES | F_PRINT)) {
 		const char *params[] = { "source-dir", srcdir ? srcdir : ".", NULL };
 
 		sheet = xasprintf("stylesheets/print/%s.xsl", kname);
 		res = xslt_apply_params(sheet, src->doc, params, src->d);
-		if (res == NULL)
+		if (res == NULL || S_typeset(res, op, o, stem, src->d) != 0)
 			goto done;
-		if (op->formats & F_PRINT) {
-			xmlChar *mem = NULL;
-			int len = 0;
-
-			path = xasprintf("%s/%s.print.xml", op->outdir, stem);
-			xmlDocDumpFormatMemoryEnc(res, &mem, &len, "UTF-8", 1);
-			trc = mem ? output_bytes(o, path, (const char *)mem, (size_t)len, src->d) : -1;
-			xmlFree(mem);
-			free(path);
-			path = NULL;
-			if (trc != 0)
-				goto done;
-		}
-		/* a print tree that breaks print.xsd is a stylesheet bug */
-		if (validate_print(res, src->d) != 0)
-			goto done;
-		if (op->formats & F_BOXES)
-			tso.boxes = open_memstream(&boxes, &boxlen);
-		if (op->formats & F_PDF) {
-			path = xasprintf("%s/%s.pdf", op->outdir, stem);
-			if ((pdf = output_stage(o, path, src->d)) == NULL) {
-				if (tso.boxes)
-					fclose(tso.boxes);
-				free(boxes);
-				goto done;
-			}
-		}
-		if (op->formats & (F_PDF | F_BOXES)) {
-			trc = ts_render(res, pdf, &tso, src->d);
-			if (tso.boxes)
-				fclose(tso.boxes);
-			if (trc == 0 && (op->formats & F_BOXES)) {
-				char *bpath = xasprintf("%s/%s.boxes", op->outdir, stem);
-
-				trc = output_bytes(o, bpath, boxes ? boxes : "", boxlen, src->d);
-				free(bpath);
-			}
-			free(boxes);
-			if (trc != 0)
-				goto done;
-		}
 	}
 	rc = 0;
 done:

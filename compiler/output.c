@@ -75,6 +75,8 @@ output_commit(struct output *o, struct diag *d)
 		free(o->tmp[i]);
 		o->tmp[i] = NULL;
 	}
+	free(o->newdir);
+	o->newdir = NULL;
 	return 0;
 }
 
@@ -90,7 +92,26 @@ output_free(struct output *o)
 	}
 	free(o->tmp);
 	free(o->final);
+	if (o->newdir != NULL)
+		(void)rmdir(o->newdir);
+	free(o->newdir);
 	memset(o, 0, sizeof(*o));
+}
+
+int
+output_subdir(struct output *o, const char *dir, struct diag *d)
+{
+	struct stat st;
+
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	if (mkdir(dir, 0777) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, dir, strerror(errno));
+		return -1;
+	}
+	if (o->newdir == NULL)
+		o->newdir = xstrdup(dir);
+	return 0;
 }
 
 int

@@ -11,6 +11,7 @@ struct output {
 	char   **tmp;     /* temporary paths (owned) */
 	char   **final;   /* target paths (owned) */
 	size_t   n;
+	char    *newdir;  /* a folder made for the outputs, removed again if they are not committed (owned) */
 };
 
 /*
@@ -29,6 +30,14 @@ int output_commit(struct output *o, struct diag *d);
 
 /* Remove every staged file still present and free O. */
 void output_free(struct output *o);
+
+/*
+ * Make the folder DIR, inside an existing one, for staged outputs if it is
+ * missing; if the outputs are never committed, output_free() removes it
+ * again, so that a failed build leaves nothing behind.  One per O.
+ * Returns 0 or -1.
+ */
+int output_subdir(struct output *o, const char *dir, struct diag *d);
 
 /* Make directory DIR (and its parents) if missing.  Returns 0 or -1. */
 int output_mkdir(const char *dir, struct diag *d);

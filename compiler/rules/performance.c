@@ -716,27 +716,14 @@ S_measure(struct pstate *ps, xmlNodePtr m)
 void
 performance_prepare(struct compute *c)
 {
-	xmlNodePtr root = xmlDocGetRootElement(c->src->doc), hdr, n, set, list;
+	xmlNodePtr root = xmlDocGetRootElement(c->src->doc), n, set, list;
 	struct pstate ps;
 	long total = 0;
 
 	memset(&ps, 0, sizeof(ps));
 	ps.c = c;
 	tree_set(root, "status", str_or(tree_attr(root, "status"), "approved"));
-	if ((hdr = tree_child(root, "report-header")) != NULL) {
-		if ((n = tree_child(hdr, "title")) != NULL)
-			tree_take(root, "title", tree_text_folded(n));
-		if ((n = tree_child(hdr, "body")) != NULL)
-			tree_take(root, "body", tree_text_folded(n));
-		if ((n = tree_child(hdr, "date")) != NULL) {
-			char *v = tree_text_folded(n);
-			struct date d;
-
-			if (date_parse(v, &d) == 0)
-				tree_take(root, "date-display", date_display(&d, DATE_LONG));
-			free(v);
-		}
-	}
+	compute_report_header(c);
 	S_policy(&ps, tree_child(root, "status-policy"));
 	if ((n = tree_child(root, "periods")) != NULL)
 		S_periods(&ps, n);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules/dates.h"
 #include "tree.h"
 #include "util.h"
 
@@ -330,6 +331,12 @@ S_one_risks(struct compute *c, xmlNodePtr rs)
 			S_risk(c, r, m);
 }
 
+static void
+S_one_letter(struct compute *c, xmlNodePtr l)
+{
+	compute_date_attr(c, l, "date", "date-display", DATE_LONG);
+}
+
 void
 report_prepare(struct compute *c)
 {
@@ -337,9 +344,29 @@ report_prepare(struct compute *c)
 	xmlNodePtr seen[100];
 	size_t nseen = 0;
 
+	tree_set(root, "status", str_or(tree_attr(root, "status"), "approved"));
+	compute_report_header(c);
+
+	long nsec = 0;
+
 	for (xmlNodePtr s = tree_first_elem(root); s != NULL; s = tree_next_elem(s)) {
 		const char *a = tree_is(s, "paper-section") ? tree_attr(s, "appendix") : NULL;
 
+		if (!tree_is(s, "paper-section"))
+			continue;
+		/* an anchor for links and cross-references: the author's id, else one of csdoc's */
+		nsec++;
+		if (tree_attr(s, "id") != NULL)
+			tree_set(s, "id", tree_attr(s, "id"));
+		else {
+			char *id = a ? xasprintf("appendix-%s", a) : xasprintf("section-%ld", nsec);
+
+			for (long k = 2; resolve_get(c->ids, id) != NULL; k++) {
+				free(id);
+				id = a ? xasprintf("appendix-%s-%ld", a, k) : xasprintf("section-%ld-%ld", nsec, k);
+			}
+			tree_take(s, "id", id);
+		}
 		if (a == NULL)
 			continue;
 		for (size_t i = 0; i < nseen; i++)
@@ -350,8 +377,10 @@ report_prepare(struct compute *c)
 		if (nseen < sizeof(seen) / sizeof(seen[0]))
 			seen[nseen++] = s;
 		tree_take(s, "label", xasprintf("Appendix %s", a));
+		tree_take(s, "xref", xasprintf("Appendix %s", a));
 	}
 	/* matrices first: risks anywhere may score against any of them */
 	S_each(c, root, "risk-matrix", S_one_matrix);
 	S_each(c, root, "risks", S_one_risks);
+	S_each(c, root, "letter", S_one_letter);
 }

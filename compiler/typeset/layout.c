@@ -1945,27 +1945,61 @@ S_running(struct lay *L, struct ts_page *pg, xmlNodePtr run, int header, int pag
 	static const char *const slots[3] = { "left", "center", "right" };
 	double lh = L->doc->size * 0.8 * 1.3;
 	double ty = header ? m->mt - 5 * TS_MM - lh : m->h - m->mb + 5 * TS_MM;
+	double avail = m->w - m->ml - m->mr, gap = 6 * TS_MM, wide[3] = { 0, 0, 0 };
+	PangoLayout *lays[3] = { NULL, NULL, NULL };
 
 	for (xmlNodePtr c = run->children; c != NULL; c = c->next) {
-		PangoLayout *lay;
-		struct tline *t;
-		struct ts_box bx;
-		int n, k;
+		int k;
 
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		for (k = 0; k < 3 && strcmp((const char *)c->name, slots[k]) != 0; k++)
 			;
-		if (k == 3)
+		if (k == 3 || lays[k] != NULL)
 			continue;
-		lay = ts_running_layout(L->ctx, L->doc, c, page, (int)L->P->pv.n);
-		S_reg(L, lay);
-		t = S_lines(lay, &n);
+		lays[k] = ts_running_layout(L->ctx, L->doc, c, page, (int)L->P->pv.n);
+		S_reg(L, lays[k]);
+		{
+			PangoRectangle log;
+
+			pango_layout_get_extents(lays[k], NULL, &log);
+			wide[k] = (double)log.width / PANGO_SCALE;
+		}
+	}
+	/*
+	 * Slots that would run into each other (a long title beside a pack's
+	 * item) are cut short with an ellipsis: the left keeps what the right
+	 * leaves it, the right at least half the line.  A centre slot shares
+	 * the line only when it fits.
+	 */
+	if (wide[0] + wide[2] + gap > avail) {
+		double right = wide[2] < avail / 2 ? wide[2] : avail / 2;
+		double left = avail - gap - right;
+
+		if (wide[0] < left)
+			right = avail - gap - wide[0];
+		else if (lays[0] != NULL) {
+			pango_layout_set_width(lays[0], (int)(left * PANGO_SCALE));
+			pango_layout_set_ellipsize(lays[0], PANGO_ELLIPSIZE_END);
+		}
+		if (lays[2] != NULL && wide[2] > right) {
+			pango_layout_set_width(lays[2], (int)(right * PANGO_SCALE));
+			pango_layout_set_ellipsize(lays[2], PANGO_ELLIPSIZE_END);
+		}
+	}
+	for (int k = 0; k < 3; k++) {
+		struct tline *t;
+		struct ts_box bx;
+		int n;
+
+		if (lays[k] == NULL)
+			continue;
+		t = S_lines(lays[k], &n);
 		for (int i = 0; i < n; i++) {
 			double x = k == 0 ? m->ml : k == 1 ? (m->ml + m->w - m->mr - t[i].w) / 2 :
 			    m->w - m->mr - t[i].w;
 
-			S_line_box(&bx, TB_RUN, NULL, lay, &t[i], x - t[i].x, ty + t[i].y - t[0].y);
+			S_line_box(&bx, TB_RUN, NULL, lays[k], &t[i], x - t[i].x, ty + t[i].y - t[0].y);
 			bx.colour = 0x555555;
 			S_append(pg, &bx);
 		}
@@ -1976,45 +2010,63 @@ S_running(struct lay *L, struct ts_page *pg, xmlNodePtr run, int header, int pag
 		    m->w - m->ml - m->mr, 0.5, 0x999999, 0, NULL);
 }
 
+/* The watermark TEXT laid out once, made smaller if it would not fit along the smallest page's diagonal. */
+static PangoLayout *
+S_watermark(struct lay *L, const char *text, PangoRectangle *log)
+{
+	struct ts_style st = { 96, 1, 0, 0, 0xe0e0e0 };
+	PangoLayout *wm = ts_inline_layout(L->ctx, L->doc, NULL, &st, NULL, text, NULL, 0, 0);
+
+	pango_layout_set_width(wm, -1);
+	pango_layout_get_extents(wm, NULL, log);
+	for (size_t i = 0; i < L->doc->nm; i++) {
+		const struct ts_master *m = &L->doc->m[i];
+		double fit = 0.85 * sqrt(m->w * m->w + m->h * m->h);
+
+		if ((double)log->width / PANGO_SCALE > fit && st.size > 1) {
+			st.size = S_max(1, st.size * fit * PANGO_SCALE / log->width);
+			g_object_unref(wm);
+			wm = ts_inline_layout(L->ctx, L->doc, NULL, &st, NULL, text, NULL, 0, 0);
+			pango_layout_set_width(wm, -1);
+			pango_layout_get_extents(wm, NULL, log);
+		}
+	}
+	S_reg(L, wm);
+	return wm;
+}
+
 static void
 S_furniture(struct lay *L)
 {
-	PangoLayout *wm = NULL;
-	PangoRectangle log;
+	/* one layout per watermark text: the document's, and a master's own (a draft paper in a pack) */
+	PangoLayout *wms[TS_MAX_MASTERS + 1];
+	const char *texts[TS_MAX_MASTERS + 1];
+	PangoRectangle logs[TS_MAX_MASTERS + 1];
+	size_t nwm = 0;
 
-	if (L->doc->watermark != NULL && L->doc->watermark[0] != '\0') {
-		struct ts_style st = { 96, 1, 0, 0, 0xe0e0e0 };
-
-		wm = ts_inline_layout(L->ctx, L->doc, NULL, &st, NULL, L->doc->watermark,
-		    NULL, 0, 0);
-		pango_layout_set_width(wm, -1);
-		pango_layout_get_extents(wm, NULL, &log);
-		/* Smaller if it would not fit along the smallest page's diagonal. */
-		for (size_t i = 0; i < L->doc->nm; i++) {
-			const struct ts_master *m = &L->doc->m[i];
-			double fit = 0.85 * sqrt(m->w * m->w + m->h * m->h);
-
-			if ((double)log.width / PANGO_SCALE > fit && st.size > 1) {
-				st.size = S_max(1, st.size * fit * PANGO_SCALE / log.width);
-				g_object_unref(wm);
-				wm = ts_inline_layout(L->ctx, L->doc, NULL, &st, NULL,
-				    L->doc->watermark, NULL, 0, 0);
-				pango_layout_set_width(wm, -1);
-				pango_layout_get_extents(wm, NULL, &log);
-			}
-		}
-		S_reg(L, wm);
-	}
 	for (size_t p = 0; p < L->P->pv.n; p++) {
 		struct ts_page *pg = &L->P->pv.p[p];
+		const char *text = pg->m->watermark != NULL ? pg->m->watermark : L->doc->watermark;
+		size_t k;
 
 		if (pg->m->header != NULL)
 			S_running(L, pg, pg->m->header, 1, (int)p + 1);
 		if (pg->m->footer != NULL)
 			S_running(L, pg, pg->m->footer, 0, (int)p + 1);
-		if (wm != NULL) {
+		if (text == NULL || text[0] == '\0')
+			continue;
+		for (k = 0; k < nwm && strcmp(texts[k], text) != 0; k++)
+			;
+		if (k == nwm) {
+			if (nwm == TS_MAX_MASTERS + 1)
+				continue;   /* cannot happen: a text per master and the document's */
+			texts[nwm] = text;
+			wms[nwm] = S_watermark(L, text, &logs[nwm]);
+			nwm++;
+		}
+		{
 			struct ts_box bx;
-			double w = (double)log.width / PANGO_SCALE, h = (double)log.height / PANGO_SCALE;
+			double w = (double)logs[k].width / PANGO_SCALE, h = (double)logs[k].height / PANGO_SCALE;
 
 			memset(&bx, 0, sizeof(bx));
 			bx.kind = TB_MARK;
@@ -2022,7 +2074,7 @@ S_furniture(struct lay *L)
 			bx.y = (pg->m->h - h) / 2;
 			bx.w = w;
 			bx.h = h;
-			bx.lay = wm;
+			bx.lay = wms[k];
 			bx.colour = 0xe0e0e0;
 			S_append(pg, &bx);
 		}

@@ -109,6 +109,9 @@ struct ts_pageref {
 	struct ts_blk *target;      /* the block whose page it shows */
 };
 
+/* Page masters in one print tree (print.xsd's bound): a meeting pack brings each paper's. */
+#define TS_MAX_MASTERS 64
+
 /* A page master. */
 struct ts_master {
 	char       *name;                /* owned */
@@ -116,6 +119,7 @@ struct ts_master {
 	double      mt, mb, ml, mr;      /* margins, points */
 	xmlNodePtr  header, footer;      /* running elements or NULL (the tree owns them) */
 	int         hrule, frule;        /* non-zero: a rule under the header / over the footer */
+	char       *watermark;           /* its own watermark (owned), NULL for the document's */
 };
 
 struct ts_blk {
@@ -239,7 +243,7 @@ struct ts_doc {
 	char             *title, *author, *subject, *keywords, *date, *lang; /* owned or NULL */
 	char             *watermark, *font;  /* owned or NULL / owned */
 	double            size;              /* body font size */
-	struct ts_master  m[8];
+	struct ts_master  m[TS_MAX_MASTERS];
 	size_t            nm;
 	struct ts_blk    *root;              /* BK_ROOT (owned, free is recursive) */
 	size_t            nblocks;

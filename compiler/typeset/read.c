@@ -973,6 +973,7 @@ S_master(struct rd *R, struct ts_master *m, xmlNodePtr n)
 	m->name = S_prop(n, "name");
 	if (m->name == NULL)
 		m->name = xstrdup("");
+	m->watermark = S_prop(n, "watermark");
 	/* A4 is 210 x 297 mm. */
 	m->w = 210 * TS_MM;
 	m->h = 297 * TS_MM;
@@ -1105,7 +1106,7 @@ ts_read(xmlDocPtr print, struct ts_doc *doc, struct diag *d)
 	R.maxsize = 1000;
 	/* Page masters come first (the schema says so): their sizes bound the fonts. */
 	for (xmlNodePtr n = root->children; n != NULL; n = n->next)
-		if (S_is(n, "page-master") && doc->nm < 8)
+		if (S_is(n, "page-master") && doc->nm < TS_MAX_MASTERS)
 			S_master(&R, &doc->m[doc->nm++], n);
 	doc->size = S_size(&R, root, "size", 10.5);
 
@@ -1234,8 +1235,10 @@ ts_doc_free(struct ts_doc *doc)
 	free(doc->lang);
 	free(doc->watermark);
 	free(doc->font);
-	for (size_t i = 0; i < doc->nm; i++)
+	for (size_t i = 0; i < doc->nm; i++) {
 		free(doc->m[i].name);
+		free(doc->m[i].watermark);
+	}
 	S_free_blk(doc->root);
 	free(doc->ids);
 	free(doc->notes);

@@ -31,6 +31,15 @@
       s:action-updates s:carried s:declarations c:register
       s:footnotes s:placeholder"/>
 
+  <!-- A paper rendered as part of a meeting pack: the agenda page's
+       relative URL and the pack's name, for a link back at the top of the
+       page (see "page").  Empty: a page of its own, no link. -->
+  <xsl:param name="pack-home" select="''"/>
+  <xsl:param name="pack-title" select="''"/>
+  <!-- In a meeting pack: the pack's one PDF, which holds this paper
+       (csdoc writes no PDF of the paper alone beside its page). -->
+  <xsl:param name="pack-pdf" select="''"/>
+
   <!-- The first citation of each footnote. -->
   <xsl:key name="fn-first" match="s:fn[@c:first = 'yes']" use="@c:target"/>
 
@@ -60,6 +69,23 @@
           <xsl:attribute name="class"><xsl:value-of select="$body-class"/></xsl:attribute>
         </xsl:if>
         <a class="skip-link" href="#content">Skip to content</a>
+        <xsl:if test="string($pack-home) != ''">
+          <nav class="pack-nav" aria-label="Meeting pack">
+            <a>
+              <xsl:attribute name="href">
+                <!-- a relative URL: "./" keeps a colon in its first
+                     segment from reading as a scheme -->
+                <xsl:if test="contains(substring-before(concat($pack-home, '/'), '/'), ':')">./</xsl:if>
+                <xsl:value-of select="$pack-home"/>
+              </xsl:attribute>
+              <xsl:text>Back to the agenda</xsl:text>
+              <xsl:if test="string($pack-title) != ''">
+                <xsl:text>: </xsl:text>
+                <xsl:value-of select="$pack-title"/>
+              </xsl:if>
+            </a>
+          </nav>
+        </xsl:if>
         <header class="doc-header">
           <xsl:copy-of select="$header"/>
         </header>
@@ -86,11 +112,19 @@
         <xsl:otherwise><xsl:value-of select="$src"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:text>./</xsl:text>
-    <xsl:call-template name="escape-path">
-      <xsl:with-param name="s" select="$stem"/>
-    </xsl:call-template>
-    <xsl:text>.pdf</xsl:text>
+    <xsl:choose>
+      <xsl:when test="string($pack-pdf) != ''">
+        <xsl:if test="contains(substring-before(concat($pack-pdf, '/'), '/'), ':')">./</xsl:if>
+        <xsl:value-of select="$pack-pdf"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>./</xsl:text>
+        <xsl:call-template name="escape-path">
+          <xsl:with-param name="s" select="$stem"/>
+        </xsl:call-template>
+        <xsl:text>.pdf</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:variable>
 
   <!-- % # ? escaped; the HTML writer escapes spaces and non-ASCII itself. -->
@@ -173,6 +207,61 @@
       </span>
       <xsl:text> </xsl:text>
     </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ board papers -->
+
+  <!-- Whether the document is a draft (a kind may say it its own way). -->
+  <xsl:variable name="draft" select="/*/@c:status = 'draft'"/>
+
+  <!-- The board paper's header (performance reports, reports; the context
+       is the root): the board it goes to, the title, then the paper's own
+       table of who wrote it, what is attached, what the board is asked to
+       do (ACTION-LABEL names it) and when it meets, and the PDF. -->
+  <xsl:template name="board-paper">
+    <xsl:param name="action-label" select="'Action'"/>
+    <xsl:variable name="h" select="s:report-header"/>
+    <xsl:if test="$draft">
+      <p class="draft-banner"><strong>Draft</strong> – this report is not yet final.</p>
+    </xsl:if>
+    <p class="doc-kicker"><xsl:value-of select="@c:body"/></p>
+    <h1><xsl:value-of select="@c:title"/></h1>
+    <dl class="doc-meta board-paper">
+      <div>
+        <dt>Report to</dt>
+        <dd><xsl:value-of select="@c:body"/></dd>
+      </div>
+      <xsl:if test="@c:date-display">
+        <div>
+          <dt>Date</dt>
+          <dd><time datetime="{$h/s:date}"><xsl:value-of select="@c:date-display"/></time></dd>
+        </div>
+      </xsl:if>
+      <xsl:if test="$h/s:written-by">
+        <div>
+          <dt>Report written by</dt>
+          <dd><xsl:apply-templates select="$h/s:written-by/node()"/></dd>
+        </div>
+      </xsl:if>
+      <xsl:if test="$h/s:attached">
+        <div>
+          <dt>Attached</dt>
+          <xsl:for-each select="$h/s:attached">
+            <dd><xsl:apply-templates/></dd>
+          </xsl:for-each>
+        </div>
+      </xsl:if>
+      <xsl:if test="$h/s:action">
+        <div>
+          <dt><xsl:value-of select="$action-label"/></dt>
+          <dd><xsl:apply-templates select="$h/s:action/node()"/></dd>
+        </div>
+      </xsl:if>
+      <div>
+        <dt>Print version</dt>
+        <dd><a href="{$pdf-href}" type="application/pdf">Download the PDF</a></dd>
+      </div>
+    </dl>
   </xsl:template>
 
   <!-- ============================================================ inline -->

@@ -93,54 +93,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The board paper's header: the board it goes to, the title, then
-       the paper's own table of who wrote it, what is attached, what the
-       board is asked to do and when it meets, and the PDF. -->
-  <xsl:template name="board-paper">
-    <xsl:variable name="h" select="s:report-header"/>
-    <xsl:if test="$draft">
-      <p class="draft-banner"><strong>Draft</strong> – this report is not yet final.</p>
-    </xsl:if>
-    <p class="doc-kicker"><xsl:value-of select="@c:body"/></p>
-    <h1><xsl:value-of select="@c:title"/></h1>
-    <dl class="doc-meta board-paper">
-      <div>
-        <dt>Report to</dt>
-        <dd><xsl:value-of select="@c:body"/></dd>
-      </div>
-      <xsl:if test="@c:date-display">
-        <div>
-          <dt>Date</dt>
-          <dd><time datetime="{$h/s:date}"><xsl:value-of select="@c:date-display"/></time></dd>
-        </div>
-      </xsl:if>
-      <xsl:if test="$h/s:written-by">
-        <div>
-          <dt>Report written by</dt>
-          <dd><xsl:apply-templates select="$h/s:written-by/node()"/></dd>
-        </div>
-      </xsl:if>
-      <xsl:if test="$h/s:attached">
-        <div>
-          <dt>Attached</dt>
-          <xsl:for-each select="$h/s:attached">
-            <dd><xsl:apply-templates/></dd>
-          </xsl:for-each>
-        </div>
-      </xsl:if>
-      <xsl:if test="$h/s:action">
-        <div>
-          <dt>Action</dt>
-          <dd><xsl:apply-templates select="$h/s:action/node()"/></dd>
-        </div>
-      </xsl:if>
-      <div>
-        <dt>Print version</dt>
-        <dd><a href="{$pdf-href}" type="application/pdf">Download the PDF</a></dd>
-      </div>
-    </dl>
-  </xsl:template>
-
   <!-- ============================================================ sections -->
 
   <!-- s:heading ranks below its section's h2, or below a commentary's h3. -->

@@ -613,6 +613,86 @@
     </box>
   </xsl:template>
 
+  <!-- ============================================================ board papers -->
+
+  <!-- The board paper's header (performance reports, reports), as kinds
+       may set it: whether the document is a draft, the colour of the
+       warning that says so and of the board's name, and the fill of the
+       header block's label column. -->
+  <xsl:variable name="draft" select="/*/@c:status = 'draft'"/>
+  <xsl:variable name="draft-colour" select="'#a4111d'"/>
+  <xsl:variable name="accent" select="'#1f4e79'"/>
+  <xsl:variable name="label-shade" select="'#dfe7ef'"/>
+
+  <!-- The board paper's header: the board large, then a two-column table
+       of what the paper is, who wrote it, what is attached, what the board
+       is asked to do (ACTION-LABEL heads that row) and the meeting's date. -->
+  <xsl:template match="s:report-header">
+    <xsl:param name="action-label" select="'Action'"/>
+    <xsl:if test="$draft">
+      <para bold="yes" colour="{$draft-colour}" space-after="6">DRAFT – this report is not final.</para>
+    </xsl:if>
+    <para size="17" bold="yes" colour="{$accent}" space-after="8">
+      <xsl:value-of select="../@c:body"/>
+    </para>
+    <table borders="grid" widths="24 76" space-before="0" space-after="14"
+        summary="What this report is, who wrote it, what is attached and what the board is asked to do">
+      <xsl:call-template name="header-block-row">
+        <xsl:with-param name="label" select="'Title'"/>
+        <xsl:with-param name="value" select="s:title"/>
+        <xsl:with-param name="bold" select="'yes'"/>
+      </xsl:call-template>
+      <xsl:call-template name="header-block-row">
+        <xsl:with-param name="label" select="'Report written by'"/>
+        <xsl:with-param name="value" select="s:written-by"/>
+      </xsl:call-template>
+      <xsl:call-template name="header-block-row">
+        <xsl:with-param name="label" select="'Attached'"/>
+        <xsl:with-param name="value" select="s:attached"/>
+      </xsl:call-template>
+      <xsl:call-template name="header-block-row">
+        <xsl:with-param name="label" select="$action-label"/>
+        <xsl:with-param name="value" select="s:action"/>
+      </xsl:call-template>
+      <xsl:if test="s:date">
+        <row>
+          <cell header="yes" scope="row" shade="{$label-shade}">
+            <para bold="yes">Meeting</para>
+          </cell>
+          <cell><para><xsl:value-of select="../@c:date-display"/></para></cell>
+        </row>
+      </xsl:if>
+    </table>
+  </xsl:template>
+
+  <!-- A row of the header block: LABEL, then each of VALUE as a paragraph
+       (none: no row); a value holding a list (the recommendations) as its
+       paragraphs and list. -->
+  <xsl:template name="header-block-row">
+    <xsl:param name="label"/>
+    <xsl:param name="value"/>
+    <xsl:param name="bold" select="'no'"/>
+    <xsl:if test="$value">
+      <row>
+        <cell header="yes" scope="row" shade="{$label-shade}">
+          <para bold="yes"><xsl:value-of select="$label"/></para>
+        </cell>
+        <cell>
+          <xsl:for-each select="$value">
+            <xsl:choose>
+              <xsl:when test="s:ol or s:ul">
+                <xsl:call-template name="mixed-blocks"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <para bold="{$bold}"><xsl:apply-templates/></para>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </cell>
+      </row>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ============================================================ footnotes and cross-references -->
 
   <xsl:key name="footnote" match="s:footnotes/s:footnote" use="@id"/>

@@ -114,66 +114,6 @@
     </document>
   </xsl:template>
 
-  <!-- The board paper's header: the board large, then a two-column table
-       of what the paper is, who wrote it, what is attached, what the board
-       is asked to do and the meeting's date. -->
-  <xsl:template match="s:report-header">
-    <xsl:if test="$draft">
-      <para bold="yes" colour="{$draft-colour}" space-after="6">DRAFT – this report is not final.</para>
-    </xsl:if>
-    <para size="17" bold="yes" colour="{$accent}" space-after="8">
-      <xsl:value-of select="../@c:body"/>
-    </para>
-    <table borders="grid" widths="24 76" space-before="0" space-after="14"
-        summary="What this report is, who wrote it, what is attached and what the board is asked to do">
-      <xsl:call-template name="header-block-row">
-        <xsl:with-param name="label" select="'Title'"/>
-        <xsl:with-param name="value" select="s:title"/>
-        <xsl:with-param name="bold" select="'yes'"/>
-      </xsl:call-template>
-      <xsl:call-template name="header-block-row">
-        <xsl:with-param name="label" select="'Report written by'"/>
-        <xsl:with-param name="value" select="s:written-by"/>
-      </xsl:call-template>
-      <xsl:call-template name="header-block-row">
-        <xsl:with-param name="label" select="'Attached'"/>
-        <xsl:with-param name="value" select="s:attached"/>
-      </xsl:call-template>
-      <xsl:call-template name="header-block-row">
-        <xsl:with-param name="label" select="'Action'"/>
-        <xsl:with-param name="value" select="s:action"/>
-      </xsl:call-template>
-      <xsl:if test="s:date">
-        <row>
-          <cell header="yes" scope="row" shade="{$label-shade}">
-            <para bold="yes">Meeting</para>
-          </cell>
-          <cell><para><xsl:value-of select="../@c:date-display"/></para></cell>
-        </row>
-      </xsl:if>
-    </table>
-  </xsl:template>
-
-  <!-- A row of the header block: LABEL, then each of VALUE as a paragraph
-       (none: no row). -->
-  <xsl:template name="header-block-row">
-    <xsl:param name="label"/>
-    <xsl:param name="value"/>
-    <xsl:param name="bold" select="'no'"/>
-    <xsl:if test="$value">
-      <row>
-        <cell header="yes" scope="row" shade="{$label-shade}">
-          <para bold="yes"><xsl:value-of select="$label"/></para>
-        </cell>
-        <cell>
-          <xsl:for-each select="$value">
-            <para bold="{$bold}"><xsl:apply-templates/></para>
-          </xsl:for-each>
-        </cell>
-      </row>
-    </xsl:if>
-  </xsl:template>
-
   <!-- ============================================================ sections -->
 
   <!-- A section: a level-1 heading, then its text and views in order.

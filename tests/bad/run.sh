@@ -19,6 +19,8 @@ bad_run() {
 	case $csdoc in /*) ;; *) csdoc=$(pwd)/$csdoc ;; esac
 	work=$(mktemp -d)
 	cp tests/bad/*.xml tests/bad/*.png "$work/"
+	# the papers the bad meeting packs attach (not inputs themselves)
+	cp -r tests/bad/papers "$work/"
 	bad_generate "$work"
 	for input in "$work"/*.xml; do
 		name=$(basename "$input" .xml)

@@ -119,11 +119,32 @@ regress_run() {
 
 		html=$work/$name.html
 		check "regress/$name: HTML is en-GB" grep -q '<html lang="en-GB"' "$html"
-		check "regress/$name: HTML and PDF show every figure the same way" figures_shown "$work/$name.compiled.xml" "$html" "$pdf.txt"
+		# a meeting pack's papers have pages of their own beside the agenda's
+		pages_html=$html
+		if [ -d "$work/$name" ]; then
+			pages_html=$work/$name.all-pages
+			cat "$html" "$work/$name"/*.html >"$pages_html"
+			for page in "$work/$name"/*.html; do
+				check "regress/$name: $(basename "$page") links back to the agenda" grep -q "href=\"../$name.html\"" "$page"
+				check "regress/$name: the agenda links $(basename "$page")" grep -q "href=\"$name/$(basename "$page")\"" "$html"
+			done
+		fi
+		check "regress/$name: HTML and PDF show every figure the same way" figures_shown "$work/$name.compiled.xml" "$pages_html" "$pdf.txt"
 		check "regress/$name: HTML has a title" grep -q '<title>..*</title>' "$html"
 
+		# a draft paper in an approved meeting pack says so on its own pages
+		root_status=$(xmllint --xpath 'string(/*/@*[local-name()="status" and namespace-uri()="urn:csdoc:compiled:1"])' "$work/$name.compiled.xml" 2>/dev/null)
+		if [ "$root_status" != draft ] && grep -q 'c:status="draft"' "$work/$name.compiled.xml"; then
+			pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
+			marked=0
+			for p in $(seq 1 "$pages"); do
+				pdftotext -f "$p" -l "$p" "$pdf" - | grep -q DRAFT && marked=$((marked + 1))
+			done
+			[ "$marked" -gt 0 ] && [ "$marked" -lt "$pages" ] && ok "regress/$name: DRAFT on the draft paper's pages only" ||
+			    fail "regress/$name: DRAFT on $marked of $pages pages"
+			check "regress/$name: DRAFT in the draft paper's HTML" grep -q 'DRAFT' "$pages_html"
 		# a draft says so on every page and in the HTML
-		if grep -q 'c:status="draft"' "$work/$name.compiled.xml"; then
+		elif grep -q 'c:status="draft"' "$work/$name.compiled.xml"; then
 			pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
 			marked=0
 			for p in $(seq 1 "$pages"); do
@@ -136,7 +157,7 @@ regress_run() {
 	done
 
 	if jar=$(vnu_jar) && command -v java >/dev/null 2>&1; then
-		if java -jar "$jar" --errors-only "$work"/*.html >"$work/vnu.txt" 2>&1; then
+		if java -jar "$jar" --errors-only "$work"/*.html "$work"/*/*.html >"$work/vnu.txt" 2>&1; then
 			ok "regress: Nu HTML Checker finds no errors"
 		else
 			fail "regress: Nu HTML Checker errors"; head -20 "$work/vnu.txt"

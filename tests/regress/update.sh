@@ -16,6 +16,7 @@ for sample in samples/*.xml tests/regress/cases/*.xml; do
 done
 . tests/bad/run.sh
 cp tests/bad/*.xml tests/bad/*.png "$work/"
+cp -r tests/bad/papers "$work/"
 bad_generate "$work"
 for input in "$work"/*.xml; do
 	name=$(basename "$input" .xml)
