@@ -250,9 +250,13 @@ S_risk(struct compute *c, xmlNodePtr r, const xmlNode *m)
 			struct buf can = { 0 };
 			char *why;
 
-			for (xmlNodePtr b = tree_first_elem(m); b != NULL; b = tree_next_elem(b))
-				if (tree_is(b, want))
-					buf_printf(&can, "%s%ld", can.len ? ", " : "", S_score(b) * S_score(have));
+			/* the scores that line of the grid does give, lowest first */
+			for (long sc = 1; sc <= 100; sc++)
+				for (xmlNodePtr b = tree_first_elem(m); b != NULL; b = tree_next_elem(b))
+					if (tree_is(b, want) && S_score(b) * S_score(have) == sc) {
+						buf_printf(&can, "%s%ld", can.len ? ", " : "", sc);
+						break;
+					}
 			why = xasprintf("risk '%s' is typed as scoring %ld, which is not in the matrix's %s %s (%s): "
 			    "no %s band gives it", name, score, tree_attr(have, "name"),
 			    lb ? "column" : "row", buf_str(&can), want);
