@@ -10,10 +10,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <qpdf/qpdf-c.h>
 
 #include "pdfread.h"
+#include "qpdfdl.h"
 #include "util.h"
+
+/* libqpdf, once a file has needed it (qpdfdl.c). */
+static const struct qpdfdl *Q;
 
 /* Deeper than any real structure tree: past it the file is damaged. */
 #define MAX_DEPTH 1000
@@ -53,13 +56,13 @@ struct walk {
 static void
 S_qpdf_warnings(qpdf_data q, struct diag *d)
 {
-	while (qpdf_more_warnings(q)) {
-		qpdf_error w = qpdf_next_warning(q);
+	while (Q->qpdf_more_warnings(q)) {
+		qpdf_error w = Q->qpdf_next_warning(q);
 		char *text;
 
 		if (w == NULL)
 			break;
-		text = xasprintf("PDF post-processing: %s", qpdf_get_error_full_text(q, w));
+		text = xasprintf("PDF post-processing: %s", Q->qpdf_get_error_full_text(q, w));
 		diag_msg(d, DW_WARNING, 0, 0, text);
 		free(text);
 	}
@@ -77,11 +80,11 @@ S_qpdf_error(qpdf_data q, struct diag *d, enum diag_id id, const char *path)
 
 	/* the warnings came first and often explain the error */
 	S_qpdf_warnings(q, d);
-	if (qpdf_has_error(q)) {
-		qpdf_error e = qpdf_get_error(q);
+	if (Q->qpdf_has_error(q)) {
+		qpdf_error e = Q->qpdf_get_error(q);
 
 		if (e != NULL)
-			text = qpdf_get_error_full_text(q, e);
+			text = Q->qpdf_get_error_full_text(q, e);
 	}
 	/* qpdf's strings live only until its next call */
 	copy = xstrdup(text);
@@ -239,16 +242,16 @@ S_is_figure(struct walk *w, const char *name)
 			yes = 1;
 			break;
 		}
-		if (w->rolemap == 0 || !qpdf_oh_has_key(w->q, w->rolemap, cur))
+		if (w->rolemap == 0 || !Q->qpdf_oh_has_key(w->q, w->rolemap, cur))
 			break;
-		to = qpdf_oh_get_key(w->q, w->rolemap, cur);
-		if (!qpdf_oh_is_name(w->q, to)) {
-			qpdf_oh_release(w->q, to);
+		to = Q->qpdf_oh_get_key(w->q, w->rolemap, cur);
+		if (!Q->qpdf_oh_is_name(w->q, to)) {
+			Q->qpdf_oh_release(w->q, to);
 			break;
 		}
 		free(cur);
-		cur = xstrdup(qpdf_oh_get_name(w->q, to));
-		qpdf_oh_release(w->q, to);
+		cur = xstrdup(Q->qpdf_oh_get_name(w->q, to));
+		Q->qpdf_oh_release(w->q, to);
 	}
 	free(cur);
 	return yes;
@@ -266,32 +269,32 @@ S_walk_elem(struct walk *w, qpdf_oh e, int depth)
 {
 	qpdf_oh s, k;
 
-	if (!qpdf_oh_is_dictionary(w->q, e) || !qpdf_oh_has_key(w->q, e, "/S"))
+	if (!Q->qpdf_oh_is_dictionary(w->q, e) || !Q->qpdf_oh_has_key(w->q, e, "/S"))
 		return;
 	/* an element reached twice would get two alts and could loop */
-	if (qpdf_oh_is_indirect(w->q, e) && S_seen(w, qpdf_oh_get_object_id(w->q, e)))
+	if (Q->qpdf_oh_is_indirect(w->q, e) && S_seen(w, Q->qpdf_oh_get_object_id(w->q, e)))
 		return;
-	s = qpdf_oh_get_key(w->q, e, "/S");
-	if (qpdf_oh_is_name(w->q, s) && S_is_figure(w, qpdf_oh_get_name(w->q, s)) &&
+	s = Q->qpdf_oh_get_key(w->q, e, "/S");
+	if (Q->qpdf_oh_is_name(w->q, s) && S_is_figure(w, Q->qpdf_oh_get_name(w->q, s)) &&
 	    w->p->alts != NULL && w->next < w->p->nalts) {
 		const char *alt = w->p->alts[w->next++];
 
 		if (alt != NULL) {
-			qpdf_oh str = qpdf_oh_new_unicode_string(w->q, alt);
+			qpdf_oh str = Q->qpdf_oh_new_unicode_string(w->q, alt);
 
-			qpdf_oh_replace_key(w->q, e, "/Alt", str);
-			qpdf_oh_release(w->q, str);
-			if (!qpdf_oh_is_indirect(w->q, e) || qpdf_oh_get_generation(w->q, e) != 0)
+			Q->qpdf_oh_replace_key(w->q, e, "/Alt", str);
+			Q->qpdf_oh_release(w->q, str);
+			if (!Q->qpdf_oh_is_indirect(w->q, e) || Q->qpdf_oh_get_generation(w->q, e) != 0)
 				w->ch->rewrite = 1;
 			else
-				S_changed(w->ch, qpdf_oh_get_object_id(w->q, e));
+				S_changed(w->ch, Q->qpdf_oh_get_object_id(w->q, e));
 		}
 	}
-	qpdf_oh_release(w->q, s);
-	if (qpdf_oh_has_key(w->q, e, "/K")) {
-		k = qpdf_oh_get_key(w->q, e, "/K");
+	Q->qpdf_oh_release(w->q, s);
+	if (Q->qpdf_oh_has_key(w->q, e, "/K")) {
+		k = Q->qpdf_oh_get_key(w->q, e, "/K");
 		S_walk_kids(w, k, depth + 1);
-		qpdf_oh_release(w->q, k);
+		Q->qpdf_oh_release(w->q, k);
 	}
 }
 
@@ -303,15 +306,15 @@ S_walk_kids(struct walk *w, qpdf_oh k, int depth)
 		w->toodeep = 1;
 		return;
 	}
-	if (qpdf_oh_is_array(w->q, k)) {
-		int n = qpdf_oh_get_array_n_items(w->q, k);
+	if (Q->qpdf_oh_is_array(w->q, k)) {
+		int n = Q->qpdf_oh_get_array_n_items(w->q, k);
 
 		/* once every alt is given, the rest of the tree need not be read */
 		for (int i = 0; i < n && !w->toodeep && w->next < w->p->nalts; i++) {
-			qpdf_oh item = qpdf_oh_get_array_item(w->q, k, i);
+			qpdf_oh item = Q->qpdf_oh_get_array_item(w->q, k, i);
 
 			S_walk_elem(w, item, depth);
-			qpdf_oh_release(w->q, item);
+			Q->qpdf_oh_release(w->q, item);
 		}
 	} else
 		S_walk_elem(w, k, depth);
@@ -332,28 +335,28 @@ S_alts(qpdf_data q, qpdf_oh root, const struct pdfpost *p, struct changed *ch)
 	w.q = q;
 	w.p = p;
 	w.ch = ch;
-	if (p->nalts == 0 || !qpdf_oh_has_key(q, root, "/StructTreeRoot"))
+	if (p->nalts == 0 || !Q->qpdf_oh_has_key(q, root, "/StructTreeRoot"))
 		return 0;
-	tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
-	if (!qpdf_oh_is_dictionary(q, tree) || !qpdf_oh_has_key(q, tree, "/K"))
+	tree = Q->qpdf_oh_get_key(q, root, "/StructTreeRoot");
+	if (!Q->qpdf_oh_is_dictionary(q, tree) || !Q->qpdf_oh_has_key(q, tree, "/K"))
 		goto out;
-	if (qpdf_oh_has_key(q, tree, "/RoleMap")) {
-		w.rolemap = qpdf_oh_get_key(q, tree, "/RoleMap");
-		if (!qpdf_oh_is_dictionary(q, w.rolemap)) {
-			qpdf_oh_release(q, w.rolemap);
+	if (Q->qpdf_oh_has_key(q, tree, "/RoleMap")) {
+		w.rolemap = Q->qpdf_oh_get_key(q, tree, "/RoleMap");
+		if (!Q->qpdf_oh_is_dictionary(q, w.rolemap)) {
+			Q->qpdf_oh_release(q, w.rolemap);
 			w.rolemap = 0;
 		}
 	}
-	k = qpdf_oh_get_key(q, tree, "/K");
+	k = Q->qpdf_oh_get_key(q, tree, "/K");
 	S_walk_kids(&w, k, 1);
 	if (w.toodeep)
 		rc = -1;
 out:
 	if (w.rolemap != 0)
-		qpdf_oh_release(q, w.rolemap);
+		Q->qpdf_oh_release(q, w.rolemap);
 	if (k != 0)
-		qpdf_oh_release(q, k);
-	qpdf_oh_release(q, tree);
+		Q->qpdf_oh_release(q, k);
+	Q->qpdf_oh_release(q, tree);
 	free(w.seen);
 	return rc;
 }
@@ -365,25 +368,25 @@ S_catalog(qpdf_data q, qpdf_oh root, const struct pdfpost *p, struct changed *ch
 	qpdf_oh vp, t;
 
 	if (p->lang != NULL) {
-		qpdf_oh lang = qpdf_oh_new_unicode_string(q, p->lang);
+		qpdf_oh lang = Q->qpdf_oh_new_unicode_string(q, p->lang);
 
-		qpdf_oh_replace_key(q, root, "/Lang", lang);
-		qpdf_oh_release(q, lang);
+		Q->qpdf_oh_replace_key(q, root, "/Lang", lang);
+		Q->qpdf_oh_release(q, lang);
 	}
-	vp = qpdf_oh_get_key(q, root, "/ViewerPreferences");
-	if (!qpdf_oh_is_dictionary(q, vp)) {
-		qpdf_oh_release(q, vp);
-		vp = qpdf_oh_new_dictionary(q);
-		qpdf_oh_replace_key(q, root, "/ViewerPreferences", vp);
-	} else if (qpdf_oh_is_indirect(q, vp)) {
-		if (qpdf_oh_get_generation(q, vp) != 0)
+	vp = Q->qpdf_oh_get_key(q, root, "/ViewerPreferences");
+	if (!Q->qpdf_oh_is_dictionary(q, vp)) {
+		Q->qpdf_oh_release(q, vp);
+		vp = Q->qpdf_oh_new_dictionary(q);
+		Q->qpdf_oh_replace_key(q, root, "/ViewerPreferences", vp);
+	} else if (Q->qpdf_oh_is_indirect(q, vp)) {
+		if (Q->qpdf_oh_get_generation(q, vp) != 0)
 			ch->rewrite = 1;
-		S_changed(ch, qpdf_oh_get_object_id(q, vp));
+		S_changed(ch, Q->qpdf_oh_get_object_id(q, vp));
 	}
-	t = qpdf_oh_new_bool(q, QPDF_TRUE);
-	qpdf_oh_replace_key(q, vp, "/DisplayDocTitle", t);
-	qpdf_oh_release(q, t);
-	qpdf_oh_release(q, vp);
+	t = Q->qpdf_oh_new_bool(q, QPDF_TRUE);
+	Q->qpdf_oh_replace_key(q, vp, "/DisplayDocTitle", t);
+	Q->qpdf_oh_release(q, t);
+	Q->qpdf_oh_release(q, vp);
 }
 
 /*
@@ -398,20 +401,20 @@ S_metadata(qpdf_data q, qpdf_oh root, const struct pdfpost *p)
 	qpdf_oh st, dict, v, null;
 
 	S_xmp(&xmp, p);
-	st = qpdf_oh_new_stream(q);
-	null = qpdf_oh_new_null(q);
-	qpdf_oh_replace_stream_data(q, st, (const unsigned char *)buf_str(&xmp), xmp.len, null, null);
-	dict = qpdf_oh_get_dict(q, st);
-	v = qpdf_oh_new_name(q, "/Metadata");
-	qpdf_oh_replace_key(q, dict, "/Type", v);
-	qpdf_oh_release(q, v);
-	v = qpdf_oh_new_name(q, "/XML");
-	qpdf_oh_replace_key(q, dict, "/Subtype", v);
-	qpdf_oh_release(q, v);
-	qpdf_oh_replace_key(q, root, "/Metadata", st);
-	qpdf_oh_release(q, dict);
-	qpdf_oh_release(q, null);
-	qpdf_oh_release(q, st);
+	st = Q->qpdf_oh_new_stream(q);
+	null = Q->qpdf_oh_new_null(q);
+	Q->qpdf_oh_replace_stream_data(q, st, (const unsigned char *)buf_str(&xmp), xmp.len, null, null);
+	dict = Q->qpdf_oh_get_dict(q, st);
+	v = Q->qpdf_oh_new_name(q, "/Metadata");
+	Q->qpdf_oh_replace_key(q, dict, "/Type", v);
+	Q->qpdf_oh_release(q, v);
+	v = Q->qpdf_oh_new_name(q, "/XML");
+	Q->qpdf_oh_replace_key(q, dict, "/Subtype", v);
+	Q->qpdf_oh_release(q, v);
+	Q->qpdf_oh_replace_key(q, root, "/Metadata", st);
+	Q->qpdf_oh_release(q, dict);
+	Q->qpdf_oh_release(q, null);
+	Q->qpdf_oh_release(q, st);
 	buf_free(&xmp);
 }
 
@@ -599,7 +602,7 @@ S_append(qpdf_data q, const char *path, qpdf_oh root, struct changed *ch, int me
 	qpdf_oh trailer, v;
 	char id[33], *ids, *tt = NULL;
 	size_t nobj = 0;
-	int rc = -1, rootid = qpdf_oh_get_object_id(q, root);
+	int rc = -1, rootid = Q->qpdf_oh_get_object_id(q, root);
 
 	S_changed(ch, rootid);
 	qsort(ch->ids, ch->n, sizeof(*ch->ids), S_intcmp);
@@ -610,10 +613,10 @@ S_append(qpdf_data q, const char *path, qpdf_oh root, struct changed *ch, int me
 
 		if (i > 0 && ch->ids[i] == ch->ids[i - 1])
 			continue;
-		o = qpdf_get_object_by_id(q, ch->ids[i], 0);
-		text = qpdf_oh_unparse_resolved(q, o);
-		if (qpdf_has_error(q) || text == NULL) {
-			qpdf_oh_release(q, o);
+		o = Q->qpdf_get_object_by_id(q, ch->ids[i], 0);
+		text = Q->qpdf_oh_unparse_resolved(q, o);
+		if (Q->qpdf_has_error(q) || text == NULL) {
+			Q->qpdf_oh_release(q, o);
 			S_qpdf_error(q, d, DF_INTERNAL, path);
 			goto out;
 		}
@@ -625,7 +628,7 @@ S_append(qpdf_data q, const char *path, qpdf_oh root, struct changed *ch, int me
 			while (tl > 0 && (text[tl - 1] == ' ' || text[tl - 1] == '\n'))
 				tl--;
 			if (tl < 4 || strncmp(text, "<<", 2) != 0 || strncmp(text + tl - 2, ">>", 2) != 0) {
-				qpdf_oh_release(q, o);
+				Q->qpdf_oh_release(q, o);
 				diag_msg(d, DF_INTERNAL, 0, 0, "PDF post-processing: the catalog is not a dictionary");
 				goto out;
 			}
@@ -633,34 +636,34 @@ S_append(qpdf_data q, const char *path, qpdf_oh root, struct changed *ch, int me
 		} else
 			u[nobj].text = xstrdup(text);
 		nobj++;
-		qpdf_oh_release(q, o);
+		Q->qpdf_oh_release(q, o);
 	}
 
 	/* the same bytes in give the same /ID out */
 	S_file_id(bytes, (size_t)len, id);
-	trailer = qpdf_get_trailer(q);
-	v = qpdf_oh_new_integer(q, meta + 1);
-	qpdf_oh_replace_key(q, trailer, "/Size", v);
-	qpdf_oh_release(q, v);
-	v = qpdf_oh_new_integer(q, prev);
-	qpdf_oh_replace_key(q, trailer, "/Prev", v);
-	qpdf_oh_release(q, v);
+	trailer = Q->qpdf_get_trailer(q);
+	v = Q->qpdf_oh_new_integer(q, meta + 1);
+	Q->qpdf_oh_replace_key(q, trailer, "/Size", v);
+	Q->qpdf_oh_release(q, v);
+	v = Q->qpdf_oh_new_integer(q, prev);
+	Q->qpdf_oh_replace_key(q, trailer, "/Prev", v);
+	Q->qpdf_oh_release(q, v);
 	ids = xasprintf("[<%s> <%s>]", id, id);
-	v = qpdf_oh_parse(q, ids);
+	v = Q->qpdf_oh_parse(q, ids);
 	free(ids);
-	qpdf_oh_replace_key(q, trailer, "/ID", v);
-	qpdf_oh_release(q, v);
+	Q->qpdf_oh_replace_key(q, trailer, "/ID", v);
+	Q->qpdf_oh_release(q, v);
 	{
-		const char *t = qpdf_oh_unparse_resolved(q, trailer);
+		const char *t = Q->qpdf_oh_unparse_resolved(q, trailer);
 
-		if (qpdf_has_error(q) || t == NULL) {
-			qpdf_oh_release(q, trailer);
+		if (Q->qpdf_has_error(q) || t == NULL) {
+			Q->qpdf_oh_release(q, trailer);
 			S_qpdf_error(q, d, DF_INTERNAL, path);
 			goto out;
 		}
 		tt = xstrdup(t);
 	}
-	qpdf_oh_release(q, trailer);
+	Q->qpdf_oh_release(q, trailer);
 	rc = S_write_update(path, u, nobj, meta, p, tt, len, d);
 out:
 	for (size_t i = 0; i < nobj; i++)
@@ -1044,16 +1047,16 @@ S_rewrite(qpdf_data q, const char *path, struct diag *d)
 	if (stat(path, &sb) == 0)
 		(void)fchmod(fd, sb.st_mode & 07777);
 	close(fd);
-	if (qpdf_init_write(q, tmp) & QPDF_ERRORS) {
+	if (Q->qpdf_init_write(q, tmp) & QPDF_ERRORS) {
 		S_qpdf_error(q, d, DF_WRITE, path);
 		goto out;
 	}
 	/* the /ID is a hash of the contents, so the same input gives the same bytes */
-	qpdf_set_deterministic_ID(q, QPDF_TRUE);
-	qpdf_set_object_stream_mode(q, qpdf_o_preserve);
+	Q->qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	Q->qpdf_set_object_stream_mode(q, qpdf_o_preserve);
 	/* cairo compressed its streams already: copy them as they are */
-	qpdf_set_decode_level(q, qpdf_dl_none);
-	if (qpdf_write(q) & QPDF_ERRORS) {
+	Q->qpdf_set_decode_level(q, qpdf_dl_none);
+	if (Q->qpdf_write(q) & QPDF_ERRORS) {
 		S_qpdf_error(q, d, DF_WRITE, path);
 		goto out;
 	}
@@ -1074,6 +1077,7 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 	qpdf_data q = NULL;
 	struct changed ch = { 0 };
 	qpdf_oh root, trailer, size;
+	const char *dlwhy;
 	char *bytes = NULL;
 	size_t nbytes = 0;
 	long long prev = 0, meta = 0;
@@ -1094,39 +1098,46 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 	if ((rc = S_fast(path, bytes, nbytes, p, d)) != 1)
 		goto out;
 	rc = -1;
-	q = qpdf_init();
+	if ((Q = qpdfdl_get(&dlwhy)) == NULL) {
+		char *t = xasprintf("PDF post-processing: libqpdf cannot be loaded: %s", dlwhy);
+
+		diag_msg(d, DF_INTERNAL, 0, 0, t);
+		free(t);
+		goto out;
+	}
+	q = Q->qpdf_init();
 	/* errors are checked after each step here, not printed by the library */
-	qpdf_silence_errors(q);
+	Q->qpdf_silence_errors(q);
 	/* warnings are collected and reported below, never printed by qpdf itself */
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	Q->qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	/* the input is cairo's fresh output: a file that needs repair is a bug upstream, not something to paper over */
-	qpdf_set_attempt_recovery(q, QPDF_FALSE);
+	Q->qpdf_set_attempt_recovery(q, QPDF_FALSE);
 	/* cairo writes a classic cross-reference table: anything else is rewritten whole */
 	incremental = S_tail(bytes, nbytes, &prev) == 0;
-	if (qpdf_read_memory(q, path, bytes, (unsigned long long)nbytes, NULL) & QPDF_ERRORS) {
+	if (Q->qpdf_read_memory(q, path, bytes, (unsigned long long)nbytes, NULL) & QPDF_ERRORS) {
 		S_qpdf_error(q, d, DF_READ, path);
 		goto out;
 	}
-	if (qpdf_is_encrypted(q)) {
+	if (Q->qpdf_is_encrypted(q)) {
 		diag_msg(d, DF_INTERNAL, 0, 0, "PDF post-processing: the PDF is encrypted");
 		goto out;
 	}
-	root = qpdf_get_root(q);
-	if (qpdf_has_error(q)) {
+	root = Q->qpdf_get_root(q);
+	if (Q->qpdf_has_error(q)) {
 		S_qpdf_error(q, d, DF_INTERNAL, path);
 		goto out;
 	}
-	if (!qpdf_oh_is_dictionary(q, root) || !qpdf_oh_is_indirect(q, root)) {
+	if (!Q->qpdf_oh_is_dictionary(q, root) || !Q->qpdf_oh_is_indirect(q, root)) {
 		diag_msg(d, DF_INTERNAL, 0, 0, "PDF post-processing: the PDF has no catalog");
 		goto out;
 	}
 	/* the metadata stream is the next object number */
-	trailer = qpdf_get_trailer(q);
-	size = qpdf_oh_get_key(q, trailer, "/Size");
-	if (qpdf_oh_is_integer(q, size))
-		meta = qpdf_oh_get_int_value(q, size);
-	qpdf_oh_release(q, size);
-	qpdf_oh_release(q, trailer);
+	trailer = Q->qpdf_get_trailer(q);
+	size = Q->qpdf_oh_get_key(q, trailer, "/Size");
+	if (Q->qpdf_oh_is_integer(q, size))
+		meta = Q->qpdf_oh_get_int_value(q, size);
+	Q->qpdf_oh_release(q, size);
+	Q->qpdf_oh_release(q, trailer);
 	if (meta < 1 || meta > 8000000)
 		incremental = 0;
 	S_catalog(q, root, p, &ch);
@@ -1138,7 +1149,7 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 		free(t);
 		goto out;
 	}
-	if (ch.rewrite || qpdf_oh_get_generation(q, root) != 0)
+	if (ch.rewrite || Q->qpdf_oh_get_generation(q, root) != 0)
 		incremental = 0;
 	/*
 	 * Appended, the catalog names the metadata stream it is followed by
@@ -1146,10 +1157,10 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 	 * made (it fails as it frees the document), so it is written there.
 	 */
 	if (incremental)
-		qpdf_oh_remove_key(q, root, "/Metadata");
+		Q->qpdf_oh_remove_key(q, root, "/Metadata");
 	else
 		S_metadata(q, root, p);
-	if (qpdf_has_error(q)) {
+	if (Q->qpdf_has_error(q)) {
 		S_qpdf_error(q, d, DF_INTERNAL, path);
 		goto out;
 	}
@@ -1158,7 +1169,7 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 out:
 	if (q != NULL) {
 		S_qpdf_warnings(q, d);
-		qpdf_cleanup(&q);
+		Q->qpdf_cleanup(&q);
 	}
 	free(ch.ids);
 	/* qpdf reads from it until it is cleaned up */
