@@ -25,9 +25,14 @@ CFLAGS  ?= $(OPT) -g
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes $(CFLAGS) $(SAN) \
 	-DCSDOC_VERSION='"$(VERSION)"' -DCSDOC_DATADIR='"$(DATADIR)"' \
+	$(if $(QPDF_SONAME),-DQPDF_SONAME='"$(QPDF_SONAME)"') \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) -Icompiler
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lhyphen -lm
+# libqpdf is loaded when a PDF needs it (compiler/qpdfdl.c), not linked;
+# the unit tests that read PDFs with it link it themselves.
+QPDF_SONAME := $(shell objdump -p "$$($(PKG_CONFIG) --variable=libdir libqpdf 2>/dev/null)/libqpdf.so" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out libqpdf,$(PKGS)) 2>/dev/null) -lhyphen -lm
+QPDF_LIBS = $(shell $(PKG_CONFIG) --libs libqpdf 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 # Every layer's sources; main.c is the command line only.
@@ -64,7 +69,7 @@ $(CSDOC): $(MAIN_OBJ) $(LIB_A)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_A) $(LIBS) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_A) $(LIBS) $(QPDF_LIBS) $(CMOCKA_LIBS)
 
 # One build call for all samples: each is compiled on its own, and a bad one
 # does not stop the others.

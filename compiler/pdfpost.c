@@ -1,4 +1,4 @@
-/* pdfpost.c: reopen cairo's tagged PDF with qpdf's C API, add /Lang, Figure /Alt, DisplayDocTitle and XMP, as an incremental update (or a rewrite). */
+/* pdfpost.c: add /Lang, Figure /Alt, DisplayDocTitle and XMP to cairo's tagged PDF as an incremental update, by hand or (for other files) with qpdf. */
 #include "pdfpost.h"
 
 #include <errno.h>
@@ -10,9 +10,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <qpdf/qpdf-c.h>
 
+#include "pdfread.h"
+#include "qpdfdl.h"
 #include "util.h"
+
+/* libqpdf, once a file has needed it (qpdfdl.c). */
+static const struct qpdfdl *Q;
 
 /* Deeper than any real structure tree: past it the file is damaged. */
 #define MAX_DEPTH 1000
@@ -52,13 +56,13 @@ struct walk {
 static void
 S_qpdf_warnings(qpdf_data q, struct diag *d)
 {
-	while (qpdf_more_warnings(q)) {
-		qpdf_error w = qpdf_next_warning(q);
+	while (Q->qpdf_more_warnings(q)) {
+		qpdf_error w = Q->qpdf_next_warning(q);
 		char *text;
 
 		if (w == NULL)
 			break;
-		text = xasprintf("PDF post-processing: %s", qpdf_get_error_full_text(q, w));
+		text = xasprintf("PDF post-processing: %s", Q->qpdf_get_error_full_text(q, w));
 		diag_msg(d, DW_WARNING, 0, 0, text);
 		free(text);
 	}
@@ -76,11 +80,11 @@ S_qpdf_error(qpdf_data q, struct diag *d, enum diag_id id, const char *path)
 
 	/* the warnings came first and often explain the error */
 	S_qpdf_warnings(q, d);
-	if (qpdf_has_error(q)) {
-		qpdf_error e = qpdf_get_error(q);
+	if (Q->qpdf_has_error(q)) {
+		qpdf_error e = Q->qpdf_get_error(q);
 
 		if (e != NULL)
-			text = qpdf_get_error_full_text(q, e);
+			text = Q->qpdf_get_error_full_text(q, e);
 	}
 	/* qpdf's strings live only until its next call */
 	copy = xstrdup(text);
@@ -238,16 +242,16 @@ S_is_figure(struct walk *w, const char *name)
 			yes = 1;
 			break;
 		}
-		if (w->rolemap == 0 || !qpdf_oh_has_key(w->q, w->rolemap, cur))
+		if (w->rolemap == 0 || !Q->qpdf_oh_has_key(w->q, w->rolemap, cur))
 			break;
-		to = qpdf_oh_get_key(w->q, w->rolemap, cur);
-		if (!qpdf_oh_is_name(w->q, to)) {
-			qpdf_oh_release(w->q, to);
+		to = Q->qpdf_oh_get_key(w->q, w->rolemap, cur);
+		if (!Q->qpdf_oh_is_name(w->q, to)) {
+			Q->qpdf_oh_release(w->q, to);
 			break;
 		}
 		free(cur);
-		cur = xstrdup(qpdf_oh_get_name(w->q, to));
-		qpdf_oh_release(w->q, to);
+		cur = xstrdup(Q->qpdf_oh_get_name(w->q, to));
+		Q->qpdf_oh_release(w->q, to);
 	}
 	free(cur);
 	return yes;
@@ -265,32 +269,32 @@ S_walk_elem(struct walk *w, qpdf_oh e, int depth)
 {
 	qpdf_oh s, k;
 
-	if (!qpdf_oh_is_dictionary(w->q, e) || !qpdf_oh_has_key(w->q, e, "/S"))
+	if (!Q->qpdf_oh_is_dictionary(w->q, e) || !Q->qpdf_oh_has_key(w->q, e, "/S"))
 		return;
 	/* an element reached twice would get two alts and could loop */
-	if (qpdf_oh_is_indirect(w->q, e) && S_seen(w, qpdf_oh_get_object_id(w->q, e)))
+	if (Q->qpdf_oh_is_indirect(w->q, e) && S_seen(w, Q->qpdf_oh_get_object_id(w->q, e)))
 		return;
-	s = qpdf_oh_get_key(w->q, e, "/S");
-	if (qpdf_oh_is_name(w->q, s) && S_is_figure(w, qpdf_oh_get_name(w->q, s)) &&
+	s = Q->qpdf_oh_get_key(w->q, e, "/S");
+	if (Q->qpdf_oh_is_name(w->q, s) && S_is_figure(w, Q->qpdf_oh_get_name(w->q, s)) &&
 	    w->p->alts != NULL && w->next < w->p->nalts) {
 		const char *alt = w->p->alts[w->next++];
 
 		if (alt != NULL) {
-			qpdf_oh str = qpdf_oh_new_unicode_string(w->q, alt);
+			qpdf_oh str = Q->qpdf_oh_new_unicode_string(w->q, alt);
 
-			qpdf_oh_replace_key(w->q, e, "/Alt", str);
-			qpdf_oh_release(w->q, str);
-			if (!qpdf_oh_is_indirect(w->q, e) || qpdf_oh_get_generation(w->q, e) != 0)
+			Q->qpdf_oh_replace_key(w->q, e, "/Alt", str);
+			Q->qpdf_oh_release(w->q, str);
+			if (!Q->qpdf_oh_is_indirect(w->q, e) || Q->qpdf_oh_get_generation(w->q, e) != 0)
 				w->ch->rewrite = 1;
 			else
-				S_changed(w->ch, qpdf_oh_get_object_id(w->q, e));
+				S_changed(w->ch, Q->qpdf_oh_get_object_id(w->q, e));
 		}
 	}
-	qpdf_oh_release(w->q, s);
-	if (qpdf_oh_has_key(w->q, e, "/K")) {
-		k = qpdf_oh_get_key(w->q, e, "/K");
+	Q->qpdf_oh_release(w->q, s);
+	if (Q->qpdf_oh_has_key(w->q, e, "/K")) {
+		k = Q->qpdf_oh_get_key(w->q, e, "/K");
 		S_walk_kids(w, k, depth + 1);
-		qpdf_oh_release(w->q, k);
+		Q->qpdf_oh_release(w->q, k);
 	}
 }
 
@@ -302,15 +306,15 @@ S_walk_kids(struct walk *w, qpdf_oh k, int depth)
 		w->toodeep = 1;
 		return;
 	}
-	if (qpdf_oh_is_array(w->q, k)) {
-		int n = qpdf_oh_get_array_n_items(w->q, k);
+	if (Q->qpdf_oh_is_array(w->q, k)) {
+		int n = Q->qpdf_oh_get_array_n_items(w->q, k);
 
 		/* once every alt is given, the rest of the tree need not be read */
 		for (int i = 0; i < n && !w->toodeep && w->next < w->p->nalts; i++) {
-			qpdf_oh item = qpdf_oh_get_array_item(w->q, k, i);
+			qpdf_oh item = Q->qpdf_oh_get_array_item(w->q, k, i);
 
 			S_walk_elem(w, item, depth);
-			qpdf_oh_release(w->q, item);
+			Q->qpdf_oh_release(w->q, item);
 		}
 	} else
 		S_walk_elem(w, k, depth);
@@ -331,28 +335,28 @@ S_alts(qpdf_data q, qpdf_oh root, const struct pdfpost *p, struct changed *ch)
 	w.q = q;
 	w.p = p;
 	w.ch = ch;
-	if (p->nalts == 0 || !qpdf_oh_has_key(q, root, "/StructTreeRoot"))
+	if (p->nalts == 0 || !Q->qpdf_oh_has_key(q, root, "/StructTreeRoot"))
 		return 0;
-	tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
-	if (!qpdf_oh_is_dictionary(q, tree) || !qpdf_oh_has_key(q, tree, "/K"))
+	tree = Q->qpdf_oh_get_key(q, root, "/StructTreeRoot");
+	if (!Q->qpdf_oh_is_dictionary(q, tree) || !Q->qpdf_oh_has_key(q, tree, "/K"))
 		goto out;
-	if (qpdf_oh_has_key(q, tree, "/RoleMap")) {
-		w.rolemap = qpdf_oh_get_key(q, tree, "/RoleMap");
-		if (!qpdf_oh_is_dictionary(q, w.rolemap)) {
-			qpdf_oh_release(q, w.rolemap);
+	if (Q->qpdf_oh_has_key(q, tree, "/RoleMap")) {
+		w.rolemap = Q->qpdf_oh_get_key(q, tree, "/RoleMap");
+		if (!Q->qpdf_oh_is_dictionary(q, w.rolemap)) {
+			Q->qpdf_oh_release(q, w.rolemap);
 			w.rolemap = 0;
 		}
 	}
-	k = qpdf_oh_get_key(q, tree, "/K");
+	k = Q->qpdf_oh_get_key(q, tree, "/K");
 	S_walk_kids(&w, k, 1);
 	if (w.toodeep)
 		rc = -1;
 out:
 	if (w.rolemap != 0)
-		qpdf_oh_release(q, w.rolemap);
+		Q->qpdf_oh_release(q, w.rolemap);
 	if (k != 0)
-		qpdf_oh_release(q, k);
-	qpdf_oh_release(q, tree);
+		Q->qpdf_oh_release(q, k);
+	Q->qpdf_oh_release(q, tree);
 	free(w.seen);
 	return rc;
 }
@@ -364,25 +368,25 @@ S_catalog(qpdf_data q, qpdf_oh root, const struct pdfpost *p, struct changed *ch
 	qpdf_oh vp, t;
 
 	if (p->lang != NULL) {
-		qpdf_oh lang = qpdf_oh_new_unicode_string(q, p->lang);
+		qpdf_oh lang = Q->qpdf_oh_new_unicode_string(q, p->lang);
 
-		qpdf_oh_replace_key(q, root, "/Lang", lang);
-		qpdf_oh_release(q, lang);
+		Q->qpdf_oh_replace_key(q, root, "/Lang", lang);
+		Q->qpdf_oh_release(q, lang);
 	}
-	vp = qpdf_oh_get_key(q, root, "/ViewerPreferences");
-	if (!qpdf_oh_is_dictionary(q, vp)) {
-		qpdf_oh_release(q, vp);
-		vp = qpdf_oh_new_dictionary(q);
-		qpdf_oh_replace_key(q, root, "/ViewerPreferences", vp);
-	} else if (qpdf_oh_is_indirect(q, vp)) {
-		if (qpdf_oh_get_generation(q, vp) != 0)
+	vp = Q->qpdf_oh_get_key(q, root, "/ViewerPreferences");
+	if (!Q->qpdf_oh_is_dictionary(q, vp)) {
+		Q->qpdf_oh_release(q, vp);
+		vp = Q->qpdf_oh_new_dictionary(q);
+		Q->qpdf_oh_replace_key(q, root, "/ViewerPreferences", vp);
+	} else if (Q->qpdf_oh_is_indirect(q, vp)) {
+		if (Q->qpdf_oh_get_generation(q, vp) != 0)
 			ch->rewrite = 1;
-		S_changed(ch, qpdf_oh_get_object_id(q, vp));
+		S_changed(ch, Q->qpdf_oh_get_object_id(q, vp));
 	}
-	t = qpdf_oh_new_bool(q, QPDF_TRUE);
-	qpdf_oh_replace_key(q, vp, "/DisplayDocTitle", t);
-	qpdf_oh_release(q, t);
-	qpdf_oh_release(q, vp);
+	t = Q->qpdf_oh_new_bool(q, QPDF_TRUE);
+	Q->qpdf_oh_replace_key(q, vp, "/DisplayDocTitle", t);
+	Q->qpdf_oh_release(q, t);
+	Q->qpdf_oh_release(q, vp);
 }
 
 /*
@@ -397,20 +401,20 @@ S_metadata(qpdf_data q, qpdf_oh root, const struct pdfpost *p)
 	qpdf_oh st, dict, v, null;
 
 	S_xmp(&xmp, p);
-	st = qpdf_oh_new_stream(q);
-	null = qpdf_oh_new_null(q);
-	qpdf_oh_replace_stream_data(q, st, (const unsigned char *)buf_str(&xmp), xmp.len, null, null);
-	dict = qpdf_oh_get_dict(q, st);
-	v = qpdf_oh_new_name(q, "/Metadata");
-	qpdf_oh_replace_key(q, dict, "/Type", v);
-	qpdf_oh_release(q, v);
-	v = qpdf_oh_new_name(q, "/XML");
-	qpdf_oh_replace_key(q, dict, "/Subtype", v);
-	qpdf_oh_release(q, v);
-	qpdf_oh_replace_key(q, root, "/Metadata", st);
-	qpdf_oh_release(q, dict);
-	qpdf_oh_release(q, null);
-	qpdf_oh_release(q, st);
+	st = Q->qpdf_oh_new_stream(q);
+	null = Q->qpdf_oh_new_null(q);
+	Q->qpdf_oh_replace_stream_data(q, st, (const unsigned char *)buf_str(&xmp), xmp.len, null, null);
+	dict = Q->qpdf_oh_get_dict(q, st);
+	v = Q->qpdf_oh_new_name(q, "/Metadata");
+	Q->qpdf_oh_replace_key(q, dict, "/Type", v);
+	Q->qpdf_oh_release(q, v);
+	v = Q->qpdf_oh_new_name(q, "/XML");
+	Q->qpdf_oh_replace_key(q, dict, "/Subtype", v);
+	Q->qpdf_oh_release(q, v);
+	Q->qpdf_oh_replace_key(q, root, "/Metadata", st);
+	Q->qpdf_oh_release(q, dict);
+	Q->qpdf_oh_release(q, null);
+	Q->qpdf_oh_release(q, st);
 	buf_free(&xmp);
 }
 
@@ -468,18 +472,31 @@ S_tail(const char *bytes, size_t n, long long *prev)
 	return 0;
 }
 
-/* 128 bits of FNV-1a over N BYTES as 32 hex digits: the file's /ID. */
+/*
+ * 128 bits of an FNV-1a-style hash over N BYTES as 32 hex digits: the
+ * file's /ID.  Eight bytes a step: a byte a step cost a whole percent of a
+ * build, and the /ID only has to follow the bytes.
+ */
 static void
 S_file_id(const char *bytes, size_t n, char out[33])
 {
-	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
+	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL, w;
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i++) {
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, bytes + i, 8);
+		h1 = (h1 ^ w) * 0x100000001b3ULL;
+		h2 = (h2 ^ (w + 0x5b5b5b5b5b5b5b5bULL)) * 0x100000001b3ULL;
+		h2 ^= h2 >> 29;
+	}
+	for (; i < n; i++) {
 		unsigned char b = (unsigned char)bytes[i];
 
 		h1 = (h1 ^ b) * 0x100000001b3ULL;
 		h2 = (h2 ^ (unsigned char)(b + 0x5b)) * 0x100000001b3ULL;
 	}
+	/* the length too, so that files differing only in trailing zeros differ */
+	h1 = (h1 ^ (uint64_t)n) * 0x100000001b3ULL;
 	snprintf(out, 33, "%016llx%016llx", (unsigned long long)h1, (unsigned long long)h2);
 }
 
@@ -491,99 +508,49 @@ S_intcmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* One object of an incremental update: its number and its whole value. */
+struct upd {
+	int   id;
+	char *text; /* owned */
+};
+
+static int
+S_updcmp(const void *a, const void *b)
+{
+	int x = ((const struct upd *)a)->id, y = ((const struct upd *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
 /*
- * Append the changed objects CH (and the catalog ROOT), the metadata stream
- * as object META, a cross-reference section and a trailer to PATH, whose
- * bytes as read are BYTES (LEN of them) and whose previous table is at
- * PREV.  On a failure the file is cut back to LEN.  Returns 0, or -1 after
- * reporting.
+ * Append the objects U (N of them, in increasing number), the metadata
+ * stream as object META, a cross-reference section and the trailer
+ * dictionary TRAILER to PATH, whose bytes as read were LEN.  On a failure
+ * the file is cut back to LEN.  Returns 0, or -1 after reporting.
  */
 static int
-S_append(qpdf_data q, const char *path, qpdf_oh root, struct changed *ch, int meta,
-    const struct pdfpost *p, long long prev, const char *bytes, off_t len, struct diag *d)
+S_write_update(const char *path, const struct upd *u, size_t n, int meta, const struct pdfpost *p,
+    const char *trailer, off_t len, struct diag *d)
 {
 	struct buf b = { 0 }, xmp = { 0 }, xref = { 0 };
-	long long *offs;
-	qpdf_oh trailer, v;
-	char id[33], *ids;
-	size_t nobj;
-	int fd, rc = -1, rootid = qpdf_oh_get_object_id(q, root);
-
-	S_changed(ch, rootid);
-	qsort(ch->ids, ch->n, sizeof(*ch->ids), S_intcmp);
-	offs = xcalloc(ch->n + 1, sizeof(*offs));
-	nobj = 0;
-	for (size_t i = 0; i < ch->n; i++) {
-		qpdf_oh o;
-		const char *text;
-
-		if (i > 0 && ch->ids[i] == ch->ids[i - 1])
-			continue;
-		o = qpdf_get_object_by_id(q, ch->ids[i], 0);
-		text = qpdf_oh_unparse_resolved(q, o);
-		if (qpdf_has_error(q) || text == NULL) {
-			qpdf_oh_release(q, o);
-			S_qpdf_error(q, d, DF_INTERNAL, path);
-			goto out;
-		}
-		offs[nobj] = (long long)len + (long long)b.len;
-		ch->ids[nobj++] = ch->ids[i];
-		if (ch->ids[i] == rootid) {
-			/* the catalog's dictionary, closed after the entry for the metadata */
-			size_t tl = strlen(text);
-
-			while (tl > 0 && (text[tl - 1] == ' ' || text[tl - 1] == '\n'))
-				tl--;
-			if (tl < 4 || strncmp(text, "<<", 2) != 0 || strncmp(text + tl - 2, ">>", 2) != 0) {
-				qpdf_oh_release(q, o);
-				diag_msg(d, DF_INTERNAL, 0, 0, "PDF post-processing: the catalog is not a dictionary");
-				goto out;
-			}
-			buf_printf(&b, "%d 0 obj\n%.*s /Metadata %d 0 R >>\nendobj\n", ch->ids[i],
-			    (int)(tl - 2), text, meta);
-		} else
-			buf_printf(&b, "%d 0 obj\n%s\nendobj\n", ch->ids[i], text);
-		qpdf_oh_release(q, o);
-	}
-	/* the XMP, unfiltered so that tools that do not parse PDF find it */
-	S_xmp(&xmp, p);
-	offs[nobj] = (long long)len + (long long)b.len;
-	buf_printf(&b, "%d 0 obj\n<< /Type /Metadata /Subtype /XML /Length %zu >>\nstream\n", meta, xmp.len);
-	buf_add(&b, buf_str(&xmp), xmp.len);
-	buf_puts(&b, "\nendstream\nendobj\n");
+	long long at;
+	int fd, rc = -1;
 
 	/* one subsection per object: each entry exactly 20 bytes */
 	buf_puts(&xref, "xref\n");
-	for (size_t i = 0; i < nobj; i++)
-		buf_printf(&xref, "%d 1\n%010lld 00000 n \n", ch->ids[i], offs[i]);
-	buf_printf(&xref, "%d 1\n%010lld 00000 n \n", meta, offs[nobj]);
-
-	/* the same bytes in give the same /ID out */
-	S_file_id(bytes, (size_t)len, id);
-	trailer = qpdf_get_trailer(q);
-	v = qpdf_oh_new_integer(q, meta + 1);
-	qpdf_oh_replace_key(q, trailer, "/Size", v);
-	qpdf_oh_release(q, v);
-	v = qpdf_oh_new_integer(q, prev);
-	qpdf_oh_replace_key(q, trailer, "/Prev", v);
-	qpdf_oh_release(q, v);
-	ids = xasprintf("[<%s> <%s>]", id, id);
-	v = qpdf_oh_parse(q, ids);
-	free(ids);
-	qpdf_oh_replace_key(q, trailer, "/ID", v);
-	qpdf_oh_release(q, v);
-	{
-		const char *t = qpdf_oh_unparse_resolved(q, trailer);
-
-		if (qpdf_has_error(q) || t == NULL) {
-			qpdf_oh_release(q, trailer);
-			S_qpdf_error(q, d, DF_INTERNAL, path);
-			goto out;
-		}
-		buf_printf(&xref, "trailer\n%s\nstartxref\n%lld\n%%%%EOF\n", t,
-		    (long long)len + (long long)b.len);
+	for (size_t i = 0; i < n; i++) {
+		at = (long long)len + (long long)b.len;
+		buf_printf(&xref, "%d 1\n%010lld 00000 n \n", u[i].id, at);
+		buf_printf(&b, "%d 0 obj\n%s\nendobj\n", u[i].id, u[i].text);
 	}
-	qpdf_oh_release(q, trailer);
+	/* the XMP, unfiltered so that tools that do not parse PDF find it */
+	S_xmp(&xmp, p);
+	at = (long long)len + (long long)b.len;
+	buf_printf(&xref, "%d 1\n%010lld 00000 n \n", meta, at);
+	buf_printf(&b, "%d 0 obj\n<< /Type /Metadata /Subtype /XML /Length %zu >>\nstream\n", meta, xmp.len);
+	buf_add(&b, buf_str(&xmp), xmp.len);
+	buf_puts(&b, "\nendstream\nendobj\n");
+	buf_printf(&xref, "trailer\n%s\nstartxref\n%lld\n%%%%EOF\n", trailer, (long long)len + (long long)b.len);
 	buf_add(&b, buf_str(&xref), xref.len);
 
 	if ((fd = open(path, O_WRONLY | O_APPEND)) == -1) {
@@ -591,11 +558,11 @@ S_append(qpdf_data q, const char *path, qpdf_oh root, struct changed *ch, int me
 		goto out;
 	}
 	{
-		const char *at = buf_str(&b);
+		const char *w_at = buf_str(&b);
 		size_t left = b.len;
 
 		while (left > 0) {
-			ssize_t w = write(fd, at, left);
+			ssize_t w = write(fd, w_at, left);
 
 			if (w <= 0) {
 				diag_msg(d, DF_WRITE, 0, 0, path, strerror(w < 0 ? errno : ENOSPC));
@@ -604,7 +571,7 @@ S_append(qpdf_data q, const char *path, qpdf_oh root, struct changed *ch, int me
 				close(fd);
 				goto out;
 			}
-			at += w;
+			w_at += w;
 			left -= (size_t)w;
 		}
 	}
@@ -615,10 +582,451 @@ S_append(qpdf_data q, const char *path, qpdf_oh root, struct changed *ch, int me
 	}
 	rc = 0;
 out:
-	free(offs);
 	buf_free(&b);
 	buf_free(&xmp);
 	buf_free(&xref);
+	return rc;
+}
+
+/*
+ * Append the changed objects CH (and the catalog ROOT), the metadata stream
+ * as object META, a cross-reference section and a trailer to PATH, whose
+ * bytes as read are BYTES (LEN of them) and whose previous table is at
+ * PREV, the objects as qpdf writes them.  Returns 0, or -1 after reporting.
+ */
+static int
+S_append(qpdf_data q, const char *path, qpdf_oh root, struct changed *ch, int meta,
+    const struct pdfpost *p, long long prev, const char *bytes, off_t len, struct diag *d)
+{
+	struct upd *u;
+	qpdf_oh trailer, v;
+	char id[33], *ids, *tt = NULL;
+	size_t nobj = 0;
+	int rc = -1, rootid = Q->qpdf_oh_get_object_id(q, root);
+
+	S_changed(ch, rootid);
+	qsort(ch->ids, ch->n, sizeof(*ch->ids), S_intcmp);
+	u = xcalloc(ch->n, sizeof(*u));
+	for (size_t i = 0; i < ch->n; i++) {
+		qpdf_oh o;
+		const char *text;
+
+		if (i > 0 && ch->ids[i] == ch->ids[i - 1])
+			continue;
+		o = Q->qpdf_get_object_by_id(q, ch->ids[i], 0);
+		text = Q->qpdf_oh_unparse_resolved(q, o);
+		if (Q->qpdf_has_error(q) || text == NULL) {
+			Q->qpdf_oh_release(q, o);
+			S_qpdf_error(q, d, DF_INTERNAL, path);
+			goto out;
+		}
+		u[nobj].id = ch->ids[i];
+		if (ch->ids[i] == rootid) {
+			/* the catalog's dictionary, closed after the entry for the metadata */
+			size_t tl = strlen(text);
+
+			while (tl > 0 && (text[tl - 1] == ' ' || text[tl - 1] == '\n'))
+				tl--;
+			if (tl < 4 || strncmp(text, "<<", 2) != 0 || strncmp(text + tl - 2, ">>", 2) != 0) {
+				Q->qpdf_oh_release(q, o);
+				diag_msg(d, DF_INTERNAL, 0, 0, "PDF post-processing: the catalog is not a dictionary");
+				goto out;
+			}
+			u[nobj].text = xasprintf("%.*s /Metadata %d 0 R >>", (int)(tl - 2), text, meta);
+		} else
+			u[nobj].text = xstrdup(text);
+		nobj++;
+		Q->qpdf_oh_release(q, o);
+	}
+
+	/* the same bytes in give the same /ID out */
+	S_file_id(bytes, (size_t)len, id);
+	trailer = Q->qpdf_get_trailer(q);
+	v = Q->qpdf_oh_new_integer(q, meta + 1);
+	Q->qpdf_oh_replace_key(q, trailer, "/Size", v);
+	Q->qpdf_oh_release(q, v);
+	v = Q->qpdf_oh_new_integer(q, prev);
+	Q->qpdf_oh_replace_key(q, trailer, "/Prev", v);
+	Q->qpdf_oh_release(q, v);
+	ids = xasprintf("[<%s> <%s>]", id, id);
+	v = Q->qpdf_oh_parse(q, ids);
+	free(ids);
+	Q->qpdf_oh_replace_key(q, trailer, "/ID", v);
+	Q->qpdf_oh_release(q, v);
+	{
+		const char *t = Q->qpdf_oh_unparse_resolved(q, trailer);
+
+		if (Q->qpdf_has_error(q) || t == NULL) {
+			Q->qpdf_oh_release(q, trailer);
+			S_qpdf_error(q, d, DF_INTERNAL, path);
+			goto out;
+		}
+		tt = xstrdup(t);
+	}
+	Q->qpdf_oh_release(q, trailer);
+	rc = S_write_update(path, u, nobj, meta, p, tt, len, d);
+out:
+	for (size_t i = 0; i < nobj; i++)
+		free(u[i].text);
+	free(u);
+	free(tt);
+	return rc;
+}
+
+/*
+ * The fast path: cairo's file read with pdfread.c, the few changed objects
+ * written by hand.  qpdf parsed every structure element on the way to the
+ * Figures, a tenth of a build; here only the tree's own objects are read,
+ * as tokens.  Whatever pdfread or this walk does not expect sends the file
+ * to the qpdf path instead, which handles (and reports) everything.
+ */
+struct fast {
+	const struct pdfread *r;
+	const struct pdfpost *p;
+	size_t                next;     /* index of the next alt to give */
+	struct upd           *figs;     /* Figures given an alt: number and alt index in text (owned) */
+	size_t                nfigs, cap;
+	size_t                rm_at;    /* the role map's dictionary, or 0 */
+	unsigned char        *seen;     /* one bit per object number already visited (owned) */
+	int                   fail;     /* set when the qpdf path must take over */
+};
+
+/* Non-zero if structure type NAME is a Figure, directly or through the role map. */
+static int
+S_fast_is_figure(struct fast *f, const char *name)
+{
+	char cur[128];
+
+	if (strlen(name) >= sizeof(cur))
+		return 0;
+	strcpy(cur, name);
+	for (int i = 0; i < MAX_ROLES; i++) {
+		size_t vat, vend, at, end;
+		int num, rc;
+
+		if (strcmp(cur, "/Figure") == 0)
+			return 1;
+		if (f->rm_at == 0)
+			return 0;
+		if ((rc = pdfread_dict_get(f->r, f->rm_at, cur, &vat, &vend)) <= 0) {
+			f->fail |= rc < 0;
+			return 0;
+		}
+		if (pdfread_resolve(f->r, vat, vend, &at, &end, &num) != 0) {
+			f->fail = 1;
+			return 0;
+		}
+		if (pdfread_name(f->r, at, end, cur, sizeof(cur)) != 0)
+			return 0;
+	}
+	return 0;
+}
+
+static void S_fast_kids(struct fast *f, size_t at, size_t end, int depth);
+
+/* As S_walk_elem: one kid at [AT, END), a reference or a direct value. */
+static void
+S_fast_elem(struct fast *f, size_t at, size_t end, int depth)
+{
+	size_t vat, vend, sat, send, s2at, s2end;
+	char name[128];
+	int num, snum, rc;
+
+	if (pdfread_resolve(f->r, at, end, &vat, &vend, &num) != 0) {
+		f->fail = 1;
+		return;
+	}
+	if (vat + 1 >= vend || f->r->b[vat] != '<' || f->r->b[vat + 1] != '<')
+		return;
+	if ((rc = pdfread_dict_get(f->r, vat, "/S", &sat, &send)) <= 0) {
+		f->fail |= rc < 0;
+		return;
+	}
+	/* an element reached twice would get two alts and could loop */
+	if (num != 0) {
+		if (f->seen[num / 8] & (1u << (num % 8)))
+			return;
+		f->seen[num / 8] |= (unsigned char)(1u << (num % 8));
+	}
+	if (pdfread_resolve(f->r, sat, send, &s2at, &s2end, &snum) != 0) {
+		f->fail = 1;
+		return;
+	}
+	if (pdfread_name(f->r, s2at, s2end, name, sizeof(name)) == 0 && S_fast_is_figure(f, name) &&
+	    f->p->alts != NULL && f->next < f->p->nalts) {
+		size_t i = f->next++;
+
+		if (f->p->alts[i] != NULL) {
+			/* a direct element cannot be updated on its own: qpdf rewrites the file */
+			if (num == 0) {
+				f->fail = 1;
+				return;
+			}
+			if (f->nfigs == f->cap) {
+				f->cap = f->cap ? f->cap * 2 : 8;
+				f->figs = xreallocarray(f->figs, f->cap, sizeof(*f->figs));
+			}
+			f->figs[f->nfigs].id = num;
+			/* the alt's index, until the object's text is made */
+			f->figs[f->nfigs++].text = (char *)(uintptr_t)i;
+		}
+	}
+	if (f->fail)
+		return;
+	if ((rc = pdfread_dict_get(f->r, vat, "/K", &sat, &send)) < 0)
+		f->fail = 1;
+	else if (rc == 1)
+		S_fast_kids(f, sat, send, depth + 1);
+}
+
+/* As S_walk_kids: /K at [AT, END), one kid or an array of kids. */
+static void
+S_fast_kids(struct fast *f, size_t at, size_t end, int depth)
+{
+	size_t vat, vend, pos = 0, iat, iend;
+	int num, rc;
+
+	/* too deep: the qpdf path reports it */
+	if (depth > MAX_DEPTH) {
+		f->fail = 1;
+		return;
+	}
+	if (pdfread_resolve(f->r, at, end, &vat, &vend, &num) != 0) {
+		f->fail = 1;
+		return;
+	}
+	if (vat < vend && f->r->b[vat] == '[') {
+		/* once every alt is given, the rest of the tree need not be read */
+		while (!f->fail && f->next < f->p->nalts &&
+		    (rc = pdfread_array_next(f->r, vat, &pos, &iat, &iend)) != 0) {
+			if (rc < 0) {
+				f->fail = 1;
+				break;
+			}
+			S_fast_elem(f, iat, iend, depth);
+		}
+	} else
+		S_fast_elem(f, at, end, depth);
+}
+
+/* One UTF-16 code unit as four hex digits. */
+static void
+S_hex16(struct buf *b, unsigned u)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char s[4] = { hex[(u >> 12) & 15], hex[(u >> 8) & 15], hex[(u >> 4) & 15], hex[u & 15] };
+
+	buf_add(b, s, 4);
+}
+
+/*
+ * UTF-8 S as a PDF text string: a literal string if it is printable ASCII,
+ * else UTF-16BE with its byte-order mark, in hex (ISO 32000-1, 7.9.2.2).
+ */
+static void
+S_text_string(struct buf *b, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int ascii = 1;
+
+	for (const unsigned char *c = u; *c != '\0'; c++)
+		if (*c < 0x20 || *c > 0x7e)
+			ascii = 0;
+	if (ascii) {
+		buf_putc(b, '(');
+		for (; *u != '\0'; u++) {
+			if (*u == '(' || *u == ')' || *u == '\\')
+				buf_putc(b, '\\');
+			buf_putc(b, (char)*u);
+		}
+		buf_putc(b, ')');
+		return;
+	}
+	buf_puts(b, "<FEFF");
+	while (*u != '\0') {
+		uint32_t cp;
+		int more;
+
+		/* malformed UTF-8 becomes U+FFFD, one per byte */
+		if (*u < 0x80) {
+			cp = *u;
+			more = 0;
+		} else if (*u >= 0xc2 && *u < 0xe0) {
+			cp = *u & 0x1fu;
+			more = 1;
+		} else if (*u >= 0xe0 && *u < 0xf0) {
+			cp = *u & 0x0fu;
+			more = 2;
+		} else if (*u >= 0xf0 && *u < 0xf5) {
+			cp = *u & 0x07u;
+			more = 3;
+		} else {
+			cp = 0xfffd;
+			more = -1;
+		}
+		u++;
+		for (int i = 0; i < more; i++) {
+			if ((u[i] & 0xc0) != 0x80) {
+				cp = 0xfffd;
+				more = -1;
+				break;
+			}
+			cp = (cp << 6) | (u[i] & 0x3fu);
+		}
+		if (more > 0) {
+			u += more;
+			/* overlong forms, surrogates and values past Unicode */
+			if ((more == 2 && cp < 0x800) || (more == 3 && cp < 0x10000) ||
+			    (cp >= 0xd800 && cp < 0xe000) || cp > 0x10ffff)
+				cp = 0xfffd;
+		}
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			S_hex16(b, 0xd800u + (unsigned)(cp >> 10));
+			S_hex16(b, 0xdc00u + (unsigned)(cp & 0x3ff));
+		} else
+			S_hex16(b, (unsigned)cp);
+	}
+	buf_putc(b, '>');
+}
+
+/*
+ * The dictionary at AT with the entries named in DROP (a NULL-terminated
+ * list) left out and the text ADD ("/Key value ...") added, as a new
+ * string.  NULL if the dictionary is malformed.
+ */
+static char *
+S_dict_edit(const struct pdfread *r, size_t at, const char *const *drop, const char *add)
+{
+	struct buf b = { 0 };
+	size_t pos = 0, kat, kend, vat, vend;
+	char name[128];
+	int rc;
+
+	buf_puts(&b, "<<");
+	while ((rc = pdfread_dict_next(r, at, &pos, &kat, &kend, &vat, &vend)) == 1) {
+		int keep = 1;
+
+		if (pdfread_name(r, kat, kend, name, sizeof(name)) == 0)
+			for (size_t i = 0; drop[i] != NULL; i++)
+				if (strcmp(name, drop[i]) == 0)
+					keep = 0;
+		if (!keep)
+			continue;
+		buf_putc(&b, ' ');
+		buf_add(&b, r->b + kat, kend - kat);
+		buf_putc(&b, ' ');
+		buf_add(&b, r->b + vat, vend - vat);
+	}
+	if (rc < 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	buf_printf(&b, " %s >>", add);
+	return b.s;
+}
+
+/*
+ * The incremental update of the N BYTES at PATH without qpdf.  Returns 0
+ * when done, -1 after reporting an error, 1 when the file is not one this
+ * path handles (nothing written, nothing reported).
+ */
+static int
+S_fast(const char *path, const char *bytes, size_t n, const struct pdfpost *p, struct diag *d)
+{
+	static const char *const cat_drop[] = { "/Lang", "/ViewerPreferences", "/Metadata", NULL };
+	static const char *const cat_drop_nolang[] = { "/ViewerPreferences", "/Metadata", NULL };
+	static const char *const alt_drop[] = { "/Alt", NULL };
+	static const char *const tr_drop[] = { "/Size", "/Prev", "/ID", NULL };
+	struct pdfread r;
+	struct fast f;
+	struct upd *u = NULL;
+	struct buf add = { 0 };
+	size_t vat, vend, cat, cend, nu = 0;
+	long long meta;
+	char id[33], *trailer = NULL;
+	int root, num, rc = 1;
+
+	if (pdfread_open(&r, bytes, n) != 0)
+		return 1;
+	memset(&f, 0, sizeof(f));
+	f.r = &r;
+	f.p = p;
+	/* the catalog: an indirect dictionary without ViewerPreferences (which would need merging) */
+	if (pdfread_dict_get(&r, r.tr_at, "/Root", &vat, &vend) != 1 || !pdfread_is_ref(&r, vat, &root) ||
+	    pdfread_object(&r, root, &cat, &cend) != 0 || r.b[cat] != '<' ||
+	    pdfread_dict_get(&r, cat, "/ViewerPreferences", &vat, &vend) != 0)
+		goto out;
+	/* the metadata stream is the next object number */
+	if (pdfread_dict_get(&r, r.tr_at, "/Size", &vat, &vend) != 1 || pdfread_int(&r, vat, vend, &meta) != 0 ||
+	    meta < 1 || meta > 8000000 || (size_t)meta < r.size)
+		goto out;
+	if (p->nalts > 0 && pdfread_dict_get(&r, cat, "/StructTreeRoot", &vat, &vend) == 1) {
+		size_t tat, tend, kat, kend;
+
+		if (pdfread_resolve(&r, vat, vend, &tat, &tend, &num) != 0)
+			goto out;
+		if (r.b[tat] == '<' && pdfread_dict_get(&r, tat, "/K", &kat, &kend) == 1) {
+			if (pdfread_dict_get(&r, tat, "/RoleMap", &vat, &vend) == 1) {
+				size_t mat, mend;
+
+				if (pdfread_resolve(&r, vat, vend, &mat, &mend, &num) != 0)
+					goto out;
+				if (mend - mat >= 2 && r.b[mat] == '<' && r.b[mat + 1] == '<')
+					f.rm_at = mat;
+			}
+			f.seen = xcalloc(r.size / 8 + 1, 1);
+			S_fast_kids(&f, kat, kend, 1);
+			if (f.fail)
+				goto out;
+		}
+	}
+
+	u = xcalloc(f.nfigs + 1, sizeof(*u));
+	for (size_t i = 0; i < f.nfigs; i++) {
+		size_t eat, eend;
+
+		/* a Figure that is the catalog too is nothing cairo writes */
+		if (f.figs[i].id == root || pdfread_object(&r, f.figs[i].id, &eat, &eend) != 0)
+			goto out;
+		add.len = 0;
+		buf_puts(&add, "/Alt ");
+		S_text_string(&add, p->alts[(uintptr_t)f.figs[i].text]);
+		u[nu].id = f.figs[i].id;
+		if ((u[nu].text = S_dict_edit(&r, eat, alt_drop, buf_str(&add))) == NULL)
+			goto out;
+		nu++;
+	}
+	/* the catalog: /Lang, DisplayDocTitle, and the metadata stream that follows */
+	add.len = 0;
+	if (p->lang != NULL) {
+		buf_puts(&add, "/Lang ");
+		S_text_string(&add, p->lang);
+		buf_putc(&add, ' ');
+	}
+	buf_printf(&add, "/ViewerPreferences << /DisplayDocTitle true >> /Metadata %lld 0 R", meta);
+	u[nu].id = root;
+	if ((u[nu].text = S_dict_edit(&r, cat, p->lang != NULL ? cat_drop : cat_drop_nolang, buf_str(&add))) == NULL)
+		goto out;
+	nu++;
+	qsort(u, nu, sizeof(*u), S_updcmp);
+
+	/* the same bytes in give the same /ID out */
+	S_file_id(bytes, n, id);
+	add.len = 0;
+	buf_printf(&add, "/ID [<%s> <%s>] /Prev %lld /Size %lld", id, id, r.xref, meta + 1);
+	if ((trailer = S_dict_edit(&r, r.tr_at, tr_drop, buf_str(&add))) == NULL)
+		goto out;
+	rc = S_write_update(path, u, nu, (int)meta, p, trailer, (off_t)n, d) == 0 ? 0 : -1;
+out:
+	for (size_t i = 0; i < nu; i++)
+		free(u[i].text);
+	free(u);
+	free(f.figs);
+	free(f.seen);
+	free(trailer);
+	buf_free(&add);
+	pdfread_close(&r);
 	return rc;
 }
 
@@ -639,16 +1047,16 @@ S_rewrite(qpdf_data q, const char *path, struct diag *d)
 	if (stat(path, &sb) == 0)
 		(void)fchmod(fd, sb.st_mode & 07777);
 	close(fd);
-	if (qpdf_init_write(q, tmp) & QPDF_ERRORS) {
+	if (Q->qpdf_init_write(q, tmp) & QPDF_ERRORS) {
 		S_qpdf_error(q, d, DF_WRITE, path);
 		goto out;
 	}
 	/* the /ID is a hash of the contents, so the same input gives the same bytes */
-	qpdf_set_deterministic_ID(q, QPDF_TRUE);
-	qpdf_set_object_stream_mode(q, qpdf_o_preserve);
+	Q->qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	Q->qpdf_set_object_stream_mode(q, qpdf_o_preserve);
 	/* cairo compressed its streams already: copy them as they are */
-	qpdf_set_decode_level(q, qpdf_dl_none);
-	if (qpdf_write(q) & QPDF_ERRORS) {
+	Q->qpdf_set_decode_level(q, qpdf_dl_none);
+	if (Q->qpdf_write(q) & QPDF_ERRORS) {
 		S_qpdf_error(q, d, DF_WRITE, path);
 		goto out;
 	}
@@ -666,20 +1074,15 @@ out:
 int
 pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 {
-	qpdf_data q = qpdf_init();
+	qpdf_data q = NULL;
 	struct changed ch = { 0 };
 	qpdf_oh root, trailer, size;
+	const char *dlwhy;
 	char *bytes = NULL;
 	size_t nbytes = 0;
 	long long prev = 0, meta = 0;
 	int incremental, rc = -1;
 
-	/* errors are checked after each step here, not printed by the library */
-	qpdf_silence_errors(q);
-	/* warnings are collected and reported below, never printed by qpdf itself */
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	/* the input is cairo's fresh output: a file that needs repair is a bug upstream, not something to paper over */
-	qpdf_set_attempt_recovery(q, QPDF_FALSE);
 	/*
 	 * From memory: qpdf reads each object it resolves with a seek and
 	 * small reads, tens of thousands of system calls on a file.
@@ -691,32 +1094,50 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 		free(why);
 		goto out;
 	}
+	/* cairo's own file needs no qpdf at all */
+	if ((rc = S_fast(path, bytes, nbytes, p, d)) != 1)
+		goto out;
+	rc = -1;
+	if ((Q = qpdfdl_get(&dlwhy)) == NULL) {
+		char *t = xasprintf("PDF post-processing: libqpdf cannot be loaded: %s", dlwhy);
+
+		diag_msg(d, DF_INTERNAL, 0, 0, t);
+		free(t);
+		goto out;
+	}
+	q = Q->qpdf_init();
+	/* errors are checked after each step here, not printed by the library */
+	Q->qpdf_silence_errors(q);
+	/* warnings are collected and reported below, never printed by qpdf itself */
+	Q->qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	/* the input is cairo's fresh output: a file that needs repair is a bug upstream, not something to paper over */
+	Q->qpdf_set_attempt_recovery(q, QPDF_FALSE);
 	/* cairo writes a classic cross-reference table: anything else is rewritten whole */
 	incremental = S_tail(bytes, nbytes, &prev) == 0;
-	if (qpdf_read_memory(q, path, bytes, (unsigned long long)nbytes, NULL) & QPDF_ERRORS) {
+	if (Q->qpdf_read_memory(q, path, bytes, (unsigned long long)nbytes, NULL) & QPDF_ERRORS) {
 		S_qpdf_error(q, d, DF_READ, path);
 		goto out;
 	}
-	if (qpdf_is_encrypted(q)) {
+	if (Q->qpdf_is_encrypted(q)) {
 		diag_msg(d, DF_INTERNAL, 0, 0, "PDF post-processing: the PDF is encrypted");
 		goto out;
 	}
-	root = qpdf_get_root(q);
-	if (qpdf_has_error(q)) {
+	root = Q->qpdf_get_root(q);
+	if (Q->qpdf_has_error(q)) {
 		S_qpdf_error(q, d, DF_INTERNAL, path);
 		goto out;
 	}
-	if (!qpdf_oh_is_dictionary(q, root) || !qpdf_oh_is_indirect(q, root)) {
+	if (!Q->qpdf_oh_is_dictionary(q, root) || !Q->qpdf_oh_is_indirect(q, root)) {
 		diag_msg(d, DF_INTERNAL, 0, 0, "PDF post-processing: the PDF has no catalog");
 		goto out;
 	}
 	/* the metadata stream is the next object number */
-	trailer = qpdf_get_trailer(q);
-	size = qpdf_oh_get_key(q, trailer, "/Size");
-	if (qpdf_oh_is_integer(q, size))
-		meta = qpdf_oh_get_int_value(q, size);
-	qpdf_oh_release(q, size);
-	qpdf_oh_release(q, trailer);
+	trailer = Q->qpdf_get_trailer(q);
+	size = Q->qpdf_oh_get_key(q, trailer, "/Size");
+	if (Q->qpdf_oh_is_integer(q, size))
+		meta = Q->qpdf_oh_get_int_value(q, size);
+	Q->qpdf_oh_release(q, size);
+	Q->qpdf_oh_release(q, trailer);
 	if (meta < 1 || meta > 8000000)
 		incremental = 0;
 	S_catalog(q, root, p, &ch);
@@ -728,7 +1149,7 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 		free(t);
 		goto out;
 	}
-	if (ch.rewrite || qpdf_oh_get_generation(q, root) != 0)
+	if (ch.rewrite || Q->qpdf_oh_get_generation(q, root) != 0)
 		incremental = 0;
 	/*
 	 * Appended, the catalog names the metadata stream it is followed by
@@ -736,19 +1157,21 @@ pdfpost_apply(const char *path, const struct pdfpost *p, struct diag *d)
 	 * made (it fails as it frees the document), so it is written there.
 	 */
 	if (incremental)
-		qpdf_oh_remove_key(q, root, "/Metadata");
+		Q->qpdf_oh_remove_key(q, root, "/Metadata");
 	else
 		S_metadata(q, root, p);
-	if (qpdf_has_error(q)) {
+	if (Q->qpdf_has_error(q)) {
 		S_qpdf_error(q, d, DF_INTERNAL, path);
 		goto out;
 	}
 	rc = incremental ? S_append(q, path, root, &ch, (int)meta, p, prev, bytes, (off_t)nbytes, d) :
 	    S_rewrite(q, path, d);
 out:
-	S_qpdf_warnings(q, d);
+	if (q != NULL) {
+		S_qpdf_warnings(q, d);
+		Q->qpdf_cleanup(&q);
+	}
 	free(ch.ids);
-	qpdf_cleanup(&q);
 	/* qpdf reads from it until it is cleaned up */
 	free(bytes);
 	return rc;

@@ -394,7 +394,8 @@ S_draw_runs(struct dr *D, const struct ts_box *bx, int tags)
 			pango_cairo_show_glyph_item(D->cr, text, run);
 		}
 		if (ul) {
-			PangoFontMetrics *fm = pango_font_get_metrics(run->item->analysis.font, NULL);
+			PangoFontMetrics *fm = pango_font_get_metrics(run->item->analysis.font,
+			    run->item->analysis.language);
 			double pos = (double)pango_font_metrics_get_underline_position(fm) / PANGO_SCALE;
 			double th = (double)pango_font_metrics_get_underline_thickness(fm) / PANGO_SCALE;
 

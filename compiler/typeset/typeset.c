@@ -21,8 +21,17 @@ PangoContext *
 ts_context(PangoFontMap **fmp, const char *lang)
 {
 	PangoFontMap *fm = pango_cairo_font_map_new();
-	PangoContext *ctx = pango_font_map_create_context(fm);
+	PangoContext *ctx;
 	cairo_font_options_t *fo = cairo_font_options_create();
+
+	/*
+	 * The map's resolution as the context's: pango measures a font's
+	 * metrics in a context of its own made at the map's resolution, and at
+	 * another one than ours every font was looked up again (a fontconfig
+	 * match and sort, each in a thread of its own).
+	 */
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72);
+	ctx = pango_font_map_create_context(fm);
 
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);

@@ -434,6 +434,31 @@ test_escaping(void **state)
 	free(pdf);
 }
 
+/*
+ * Alts that need escaping or are not ASCII come back from qpdf as they went
+ * in: cairo's file is updated without qpdf, which writes its own strings.
+ */
+static void
+test_alt_text(void **state)
+{
+	const char *dir = *state;
+	const char *const alts[] = {
+		"Rates (2010) \\ 2011: 5% up",
+		"\xC2\xA3" "5 \xE2\x80\x93 \xF0\x9F\x93\x88 chart",
+	};
+	char *pdf = xasprintf("%s/text.pdf", dir), *got;
+
+	S_cairo_pdf(pdf, TITLE);
+	assert_int_equal(S_apply(pdf, TITLE, alts, 2, NULL), 0);
+	got = S_alts_of(pdf);
+	assert_string_equal(got, "Rates (2010) \\ 2011: 5% up|\xC2\xA3" "5 \xE2\x80\x93 \xF0\x9F\x93\x88 chart|");
+	free(got);
+	assert_int_equal(S_sh("qpdf --check '%s' >/dev/null 2>&1", pdf), 0);
+	/* one update on cairo's table, not a rewrite */
+	assert_int_equal(S_sh("test $(grep -a -c startxref '%s') = 2", pdf), 0);
+	free(pdf);
+}
+
 static void
 test_bad_inputs(void **state)
 {
@@ -684,6 +709,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_alt_counts, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_deterministic, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_escaping, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_alt_text, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_inputs, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_tree_shapes, S_setup, S_teardown),
 	};
