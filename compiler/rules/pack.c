@@ -261,7 +261,7 @@ S_matters(struct compute *c, xmlNodePtr ma, xmlNodePtr papers)
 			xmlNewProp(row, (const xmlChar *)"update", (const xmlChar *)tree_attr(upd, "status"));
 		/* what was to be done: the action's own words, else its minute's title */
 		if (a->children != NULL)
-			xmlAddChild(row, xmlDocCopyNodeList(c->src->doc, a->children));
+			xmlAddChildList(row, xmlDocCopyNodeList(c->src->doc, a->children));
 		else if (item != NULL && tree_child(item, "title") != NULL) {
 			char *t = tree_text_folded(tree_child(item, "title"));
 
