@@ -163,6 +163,17 @@ S_uses(struct source *src, struct compute *c, struct source **subs, struct diag 
 		uses_depth--;
 		free(uses_stack[uses_depth + 1]);
 		uses_stack[uses_depth + 1] = NULL;
+		if (kind == KIND_PACK) {
+			/* a pack's figures are its papers': name the paper itself */
+			source_msg(src, u, "href", DE_USES, href,
+			    "it is a meeting pack: use the paper that holds the figures");
+			source_free(s2);
+			free(s2);
+			diag_free(subd[n]);
+			free(subd[n]);
+			free(path);
+			continue;
+		}
 		/* the path stays with the source; keep it until the source goes */
 		s2->path = path;
 		c->used[n] = s2->doc;
@@ -170,6 +181,12 @@ S_uses(struct source *src, struct compute *c, struct source **subs, struct diag 
 		n++;
 	}
 	return n;
+}
+
+int
+compile_nested(void)
+{
+	return uses_depth > 0;
 }
 
 int

@@ -17,6 +17,9 @@ int compile_file(struct source *src, const char *path, enum doc_kind *kind);
 int compile_bytes(struct source *src, const char *name, char *bytes,
     size_t len, enum doc_kind *kind);
 
+/* Non-zero while a document named by <uses> compiles (a pack then loads no papers). */
+int compile_nested(void);
+
 /*
  * Where HREF, named by SRC, really is: its real path (a new string) if it
  * is a readable file in SRC's folder or below it — no absolute name, no

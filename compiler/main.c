@@ -197,6 +197,10 @@ S_stage_images(struct output *o, const char *dir, const char *srcdir, xmlNodePtr
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		/* a meeting pack's papers stage their own pictures beside their own pages */
+		if (n->ns != NULL && strcmp((const char *)n->ns->href, CSDOC_C_NS) == 0 &&
+		    strcmp((const char *)n->name, "papers") == 0)
+			continue;
 		if (tree_is(n, "image") && (file = tree_get(n, "file")) != NULL &&
 		    (from = tree_attr(n, "src")) != NULL) {
 			size_t len = 0;
@@ -337,18 +341,21 @@ S_agenda_paper(xmlNodePtr n, const char *num)
 static xmlNodePtr
 S_flow_after(xmlDocPtr print, xmlNodePtr root, xmlNodePtr item)
 {
-	xmlNodePtr agenda = tree_child(root, "agenda"), ma_item = NULL;
-	long mine, theirs;
+	xmlNodePtr agenda = tree_child(root, "agenda");
+	int seen_item = 0;
 
-	for (xmlNodePtr it = tree_first_elem(agenda); it != NULL; it = tree_next_elem(it))
-		if (tree_is(it, "agenda-item") && tree_child(it, "matters-arising") != NULL)
-			ma_item = it;
-	if (ma_item == NULL || item == NULL || tree_get(item, "number") == NULL || tree_get(ma_item, "number") == NULL)
+	if (item == NULL)
 		return NULL;
-	mine = strtol(tree_get(item, "number"), NULL, 10);
-	theirs = strtol(tree_get(ma_item, "number"), NULL, 10);
-	if (mine >= theirs)
-		return NULL;
+	/* the paper goes before matters arising if its item comes first in the agenda */
+	for (xmlNodePtr it = tree_first_elem(agenda); it != NULL; it = tree_next_elem(it)) {
+		if (it == item)
+			seen_item = 1;
+		if (tree_is(it, "agenda-item") && tree_child(it, "matters-arising") != NULL) {
+			if (!seen_item || it == item)
+				return NULL;
+			break;
+		}
+	}
 	/* the flow whose first block is the heading with id "matters-arising" */
 	for (xmlNodePtr f = xmlDocGetRootElement(print)->children; f != NULL; f = f->next) {
 		xmlNodePtr h = f->children;
@@ -367,6 +374,53 @@ S_flow_after(xmlDocPtr print, xmlNodePtr root, xmlNodePtr item)
 	return NULL;
 }
 
+/* The pictures one page shows, named as staged (c:file) and where they come from. */
+struct staged_pic {
+	char *file;   /* name beside the page */
+	char *real;   /* real path of the picture it copies */
+};
+
+/*
+ * Record the pictures under N (read from DIR) in *PICS; a name another
+ * paper of the pack already gives to a different picture is an error at AT,
+ * since the papers' pages share one folder.  Returns 0 or -1.
+ */
+static int
+S_pics(struct source *src, xmlNodePtr at, xmlNodePtr n, const char *dir, struct staged_pic **pics,
+    size_t *npics)
+{
+	int rc = 0;
+
+	for (; n != NULL; n = n->next) {
+		const char *file, *from;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (tree_is(n, "image") && (file = tree_get(n, "file")) != NULL && (from = tree_attr(n, "src")) != NULL) {
+			char *path = xasprintf("%s/%s", dir, from), *real = realpath(path, NULL);
+			size_t i;
+
+			free(path);
+			for (i = 0; i < *npics && strcmp((*pics)[i].file, file) != 0; i++)
+				;
+			if (i < *npics && (real == NULL || strcmp((*pics)[i].real, real) != 0)) {
+				source_msg(src, at, "href", DE_IMAGE, file,
+				    "another paper of the pack shows a different picture by this name, and the papers' pages share a folder: rename one of them");
+				rc = -1;
+			} else if (i == *npics && real != NULL) {
+				*pics = xreallocarray(*pics, *npics + 1, sizeof(**pics));
+				(*pics)[*npics].file = xstrdup(file);
+				(*pics)[(*npics)++].real = real;
+				real = NULL;
+			}
+			free(real);
+		}
+		if (S_pics(src, at, n->children, dir, pics, npics) != 0)
+			rc = -1;
+	}
+	return rc;
+}
+
 /*
  * A meeting pack: the agenda page and a page per paper in HTML (in DIR/STEM/,
  * each linking back), and one PDF of the agenda and every paper.
@@ -377,9 +431,12 @@ S_render_pack(struct source *src, const struct opts *op, struct output *o, const
 {
 	xmlNodePtr root = xmlDocGetRootElement(src->doc), papers = NULL;
 	xmlDocPtr print = NULL;
-	char *home = xasprintf("../%s.html", stem), *pagedir = xasprintf("%s/%s", op->outdir, stem);
-	char *pdfhref = xasprintf("../%s.pdf", stem);
+	char *estem = url_escape_path(stem);
+	char *home = xasprintf("../%s.html", estem), *pagedir = xasprintf("%s/%s", op->outdir, stem);
+	char *pdfhref = xasprintf("../%s.pdf", estem);
 	const char *title = str_or(tree_get(root, "title"), "");
+	struct staged_pic *pics = NULL;
+	size_t npics = 0;
 	int rc = -1;
 
 	for (xmlNodePtr n = tree_first_elem(root); n != NULL; n = tree_next_elem(n))
@@ -415,9 +472,11 @@ S_render_pack(struct source *src, const struct opts *op, struct output *o, const
 		itemname = item && tree_get(item, "number") ?
 		    xasprintf("Item %s: %s", tree_get(item, "number"), str_or(tree_get(ap, "label"), "")) :
 		    xstrdup(str_or(tree_get(ap, "label"), ""));
-		if (op->formats & F_HTML) {
+		if ((op->formats & F_HTML) && S_pics(src, ap ? ap : root, xmlDocGetRootElement(doc), pdir, &pics, &npics) != 0)
+			prc = -1;
+		else if (op->formats & F_HTML) {
 			const char *params[] = { "pack-home", home, "pack-title", title, "pack-pdf", pdfhref, NULL };
-			char *path = xasprintf("%s/%s", op->outdir, ap ? tree_get(ap, "html") : "paper.html");
+			char *path = xasprintf("%s/%s", op->outdir, ap ? tree_get(ap, "page") : "paper.html");
 
 			sheet = xasprintf("stylesheets/html/%s.xsl", kind);
 			prc = S_html(sheet, doc, params, path, pagedir, pdir, o, src->d);
@@ -462,6 +521,12 @@ S_render_pack(struct source *src, const struct opts *op, struct output *o, const
 done:
 	if (print != NULL)
 		xmlFreeDoc(print);
+	for (size_t i = 0; i < npics; i++) {
+		free(pics[i].file);
+		free(pics[i].real);
+	}
+	free(pics);
+	free(estem);
 	free(home);
 	free(pdfhref);
 	free(pagedir);

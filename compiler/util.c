@@ -171,3 +171,25 @@ str_token(const char **p)
 	*p += len;
 	return t;
 }
+
+char *
+url_escape_path(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf b = { 0 };
+	char *out;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '.' || *p == '_' || *p == '~' || *p == '/')
+			buf_putc(&b, (char)*p);
+		else {
+			buf_putc(&b, '%');
+			buf_putc(&b, hex[*p >> 4]);
+			buf_putc(&b, hex[*p & 15]);
+		}
+	}
+	out = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return out;
+}

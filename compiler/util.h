@@ -27,6 +27,12 @@ char *str_token(const char **p);
 /* V, or DFLT where V is NULL (an attribute the author left out). */
 const char *str_or(const char *v, const char *dflt);
 
+/*
+ * S as a path in a URL: every byte but letters, digits, "-._~/" percent-
+ * encoded ("board #1" → "board%20%231").  A new string.
+ */
+char *url_escape_path(const char *s);
+
 /* A growable byte string, always NUL-terminated.  Free with buf_free(). */
 struct buf {
 	char   *s;    /* contents (owned), NULL until first append */

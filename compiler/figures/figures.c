@@ -475,7 +475,9 @@ S_table(struct figs *fs, xmlNodePtr tn)
 				source_msg(fs->c->src, n, "compute", DE_FIG_USE,
 				    "only a figure column (money, count, percent, number, rate, ratio) can be computed");
 			tot = tree_attr(n, "total");
-			c->no_total = tot && strcmp(tot, "none") == 0;
+			/* ranks are never added up: a total row leaves a column of ranks blank */
+			c->no_total = (tot && strcmp(tot, "none") == 0) ||
+			    (tree_attr(n, "ranking") != NULL && strcmp(tree_attr(n, "ranking"), "yes") == 0);
 			c->avg_total = tot && strcmp(tot, "average") == 0;
 		}
 	}
@@ -542,6 +544,23 @@ S_table(struct figs *fs, xmlNodePtr tn)
 	free(busy);
 	xmlHashFree(keys, NULL);
 
+	/* a cell's own formula has a meaning only where a data row meets a figure column */
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t j = 0; j < t->ncols; j++) {
+			xmlNodePtr cn = t->rows[i].text[j];
+
+			if (cn == NULL || tree_attr(cn, "compute") == NULL || (t->rows[i].kind == ROW_DATA && t->cols[j].figure))
+				continue;
+			source_msg(fs->c->src, cn, "compute", DE_FIG_USE, t->cols[j].figure ?
+			    "a cell's own formula works only in a data row: a total or subtotal row adds up its column (use total-compute on the column), and a heading row holds no figures" :
+			    "a cell's own formula works only in a figure column (money, count, percent, number, rate or ratio): this column holds text");
+		}
+	/* ranks are checked on figures: a column of ranks must hold numbers */
+	for (size_t j = 0; j < t->ncols; j++)
+		if (!t->cols[j].figure && tree_attr(t->cols[j].node, "ranking") != NULL &&
+		    strcmp(tree_attr(t->cols[j].node, "ranking"), "yes") == 0)
+			source_msg(fs->c->src, t->cols[j].node, "ranking", DE_FIG_USE,
+			    "ranking=\"yes\" needs a column of numbers: give it type=\"count\"");
 	/* every cell of a figure column in a data, total or subtotal row is a figure */
 	for (size_t i = 0; i < t->nrows; i++) {
 		struct row *r = &t->rows[i];
@@ -1965,6 +1984,17 @@ S_free(struct figs *fs)
 	xmlHashFree(fs->said, NULL);
 }
 
+/* Non-zero if the cell figure F was left blank. */
+static int
+S_blank(const struct fig *f)
+{
+	char *text = tree_text_folded(f->node);
+	int blank = text[0] == '\0';
+
+	free(text);
+	return blank;
+}
+
 /*
  * A column of ranks (ranking="yes") ranks its data rows 1 to N, each once:
  * say which ranks are missing, repeated or out of range.
@@ -1976,8 +2006,9 @@ S_check_ranking(struct figs *fs, struct table *t, size_t j)
 	struct buf why = { 0 };
 	xmlNodePtr at = NULL;
 
+	/* a blank cell ranks nothing: the rows with a rank are ranked 1 to N */
 	for (size_t k = 0; k < t->nrows; k++)
-		if (t->rows[k].kind == ROW_DATA && t->rows[k].cells[j] != NULL)
+		if (t->rows[k].kind == ROW_DATA && t->rows[k].cells[j] != NULL && !S_blank(t->rows[k].cells[j]))
 			n++;
 	if (n == 0)
 		return;
@@ -1985,7 +2016,7 @@ S_check_ranking(struct figs *fs, struct table *t, size_t j)
 	for (size_t k = 0; k < t->nrows; k++) {
 		struct fig *f = t->rows[k].cells[j];
 
-		if (t->rows[k].kind != ROW_DATA || f == NULL)
+		if (t->rows[k].kind != ROW_DATA || f == NULL || S_blank(f))
 			continue;
 		if (!f->ok || f->val.t != V_NUM || f->val.num.d != 1 || f->val.num.n < 1 ||
 		    f->val.num.n > (num_int)n) {

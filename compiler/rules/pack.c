@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "compile.h"
 #include "rules/dates.h"
@@ -11,8 +12,8 @@
 #include "util.h"
 #include "validate.h"
 
-/* Papers in one pack at most (20 per item, 100 items: the schema's bounds). */
-#define PACK_MAX_PAPERS 200
+/* Papers in one pack at most: a documented limit (README, Limits), reported when passed. */
+#define PACK_MAX_PAPERS 60
 
 /* Non-zero while a pack's papers compile: a pack among them loads no papers of its own. */
 static int pack_depth;
@@ -54,10 +55,17 @@ S_pack_stem(const struct compute *c)
  * Compile the paper P names and copy its compiled tree into PAPERS as
  * c:paper; returns the copy's root, or NULL after reporting why not.
  */
+/* A file's identity: the same file through another name, a symbolic or a hard link, is the same paper. */
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+};
+
 static xmlNodePtr
-S_load(struct compute *c, xmlNodePtr p, xmlNodePtr papers, long n, char **seen, xmlNodePtr *seen_at,
+S_load(struct compute *c, xmlNodePtr p, xmlNodePtr papers, long n, struct file_id *seen, xmlNodePtr *seen_at,
     size_t *nseen, const char *packstem)
 {
+	struct stat st;
 	const char *href = tree_attr(p, "href"), *want = tree_attr(p, "kind"), *why = NULL;
 	char *path = NULL, *real = compile_confined(c->src, href, &path, &why);
 	struct diag pd;
@@ -71,28 +79,34 @@ S_load(struct compute *c, xmlNodePtr p, xmlNodePtr papers, long n, char **seen, 
 		free(path);
 		return NULL;
 	}
+	if (stat(real, &st) != 0) {
+		source_msg(c->src, p, "href", DE_PAPER, href, "it cannot be read");
+		free(real);
+		free(path);
+		return NULL;
+	}
+	free(real);
 	for (size_t i = 0; i < *nseen; i++)
-		if (strcmp(seen[i], real) == 0) {
+		if (seen[i].dev == st.st_dev && seen[i].ino == st.st_ino) {
 			source_msg(c->src, p, "href", DE_PAPER, href,
 			    "the agenda names it twice: attach a paper to one item and refer to it from others");
-			source_msg(c->src, seen_at[i], "href", DN_FIRST_GIVEN, "paper", href);
-			free(real);
+			source_msg(c->src, seen_at[i], "href", DN_FIRST_GIVEN, "paper", tree_attr(seen_at[i], "href"));
 			free(path);
 			return NULL;
 		}
-	if (*nseen < PACK_MAX_PAPERS) {
-		seen[*nseen] = real;
-		seen_at[(*nseen)++] = p;
-	} else
-		free(real);
+	/* the caller stops at PACK_MAX_PAPERS */
+	seen[*nseen].dev = st.st_dev;
+	seen[*nseen].ino = st.st_ino;
+	seen_at[(*nseen)++] = p;
 	diag_init(&pd, path);
 	pd.strict = c->src->d->strict;
 	memset(&ps, 0, sizeof(ps));
 	ps.d = &pd;
 	rc = compile_file(&ps, path, &kind);
 	if (rc != 0)
-		source_msg(c->src, p, "href", DE_PAPER, href, pd.worst >= DIAG_FATAL ?
-		    "it cannot be read" : "it has errors, listed after the pack's own messages");
+		source_msg(c->src, p, "href", DE_PAPER, href, pd.worst >= DIAG_FATAL ? "it cannot be read" :
+		    pd.worst >= DIAG_ERROR ? "it has errors, listed after the pack's own messages" :
+		    "it has warnings, which --strict counts as errors, listed after the pack's own messages");
 	else if (kind == KIND_PACK)
 		source_msg(c->src, p, "href", DE_PAPER, href,
 		    "it is a meeting pack: a pack's papers are minutes, reports, performance reports or agreements");
@@ -116,7 +130,7 @@ S_load(struct compute *c, xmlNodePtr p, xmlNodePtr papers, long n, char **seen, 
 		tree_set(p, "n", num);
 		tree_set(p, "kind", validate_kind_name(kind));
 		tree_take(p, "target", xasprintf("paper-%ld", n));
-		tree_take(p, "html", xasprintf("%s/%s.html", packstem, stem));
+		tree_take(p, "page", xasprintf("%s/%s.html", packstem, stem));
 		tree_set(p, "title", S_title(copy));
 		{
 			/* what the agenda calls it: the paper's own words, else its item's title */
@@ -138,7 +152,11 @@ S_load(struct compute *c, xmlNodePtr p, xmlNodePtr papers, long n, char **seen, 
 	return copy;
 }
 
-/* A page name may be used once: a second paper called "minutes.xml" in another folder gets "minutes-2.html". */
+/*
+ * A page name may be used once: a second paper called "minutes.xml" in
+ * another folder gets "minutes-2.html".  Then each page's link (c:html),
+ * escaped: "board #1" must not start a fragment.
+ */
 static void
 S_unique_pages(xmlNodePtr agenda)
 {
@@ -147,21 +165,26 @@ S_unique_pages(xmlNodePtr agenda)
 
 	for (xmlNodePtr it = tree_first_elem(agenda); it != NULL; it = tree_next_elem(it))
 		for (xmlNodePtr p = tree_first_elem(it); tree_is(it, "agenda-item") && p != NULL; p = tree_next_elem(p)) {
-			const char *h = tree_is(p, "paper") ? tree_get(p, "html") : NULL;
-			int clash = 0;
+			const char *h = tree_is(p, "paper") ? tree_get(p, "page") : NULL;
+			char *want;
 
-			if (h == NULL)
+			if (h == NULL || n == PACK_MAX_PAPERS)
 				continue;
-			for (size_t i = 0; i < n; i++)
-				if (strcmp(tree_get(done[i], "html"), h) == 0)
-					clash = 1;
-			if (clash) {
-				size_t len = strlen(h);
+			want = xstrdup(h);
+			/* try NAME-2, NAME-3 … until no page before has the name */
+			for (long k = 2;; k++) {
+				int clash = 0;
 
-				tree_take(p, "html", xasprintf("%.*s-%s.html", (int)(len - 5), h, tree_get(p, "n")));
+				for (size_t i = 0; i < n && !clash; i++)
+					clash = strcmp(tree_get(done[i], "page"), want) == 0;
+				if (!clash)
+					break;
+				free(want);
+				want = xasprintf("%.*s-%ld.html", (int)(strlen(h) - 5), h, k);
 			}
-			if (n < PACK_MAX_PAPERS)
-				done[n++] = p;
+			tree_take(p, "html", url_escape_path(want));
+			tree_take(p, "page", want);
+			done[n++] = p;
 		}
 }
 
@@ -290,8 +313,8 @@ void
 pack_prepare(struct compute *c)
 {
 	xmlNodePtr root = xmlDocGetRootElement(c->src->doc), agenda, papers, nm;
-	char *seen[PACK_MAX_PAPERS];
-	xmlNodePtr seen_at[PACK_MAX_PAPERS];
+	struct file_id seen[PACK_MAX_PAPERS];
+	xmlNodePtr seen_at[PACK_MAX_PAPERS], ma_first = NULL;
 	size_t nseen = 0;
 	long number = 0, npapers = 0;
 	char *packstem;
@@ -321,19 +344,33 @@ pack_prepare(struct compute *c)
 				tree_take(nm, "time-display", time_display(time_parse(tree_attr(nm, "time"))));
 		}
 	}
-	/* a pack named as another pack's paper is refused by that pack: load nothing */
-	if (pack_depth > 0)
+	/* a pack named as another pack's paper, or by <uses>, is refused there: load nothing */
+	if (pack_depth > 0 || compile_nested())
 		return;
 	pack_depth++;
 	packstem = S_pack_stem(c);
 	papers = xmlNewDocNode(c->src->doc, tree_cns(c->src->doc), (const xmlChar *)"papers", NULL);
 	for (xmlNodePtr it = tree_first_elem(agenda); it != NULL; it = tree_next_elem(it))
-		for (xmlNodePtr p = tree_first_elem(it); tree_is(it, "agenda-item") && p != NULL; p = tree_next_elem(p))
-			if (tree_is(p, "paper"))
-				(void)S_load(c, p, papers, ++npapers, seen, seen_at, &nseen, packstem);
+		for (xmlNodePtr p = tree_first_elem(it); tree_is(it, "agenda-item") && p != NULL; p = tree_next_elem(p)) {
+			if (tree_is(p, "matters-arising")) {
+				/* one view of the last minutes' actions: its anchor and place in the PDF are the pack's */
+				if (ma_first != NULL) {
+					source_msg(c->src, p, NULL, DE_ERROR,
+					    "a second matters arising: a pack lists the last minutes' actions once, under one item");
+					source_msg(c->src, ma_first, NULL, DN_NOTE, "the first matters arising is here");
+				} else
+					ma_first = p;
+			}
+			if (!tree_is(p, "paper"))
+				continue;
+			if (npapers == PACK_MAX_PAPERS) {
+				source_msg(c->src, p, NULL, DE_LIMIT,
+				    "a meeting pack attaches at most 60 papers: make two packs");
+				continue;
+			}
+			(void)S_load(c, p, papers, ++npapers, seen, seen_at, &nseen, packstem);
+		}
 	S_unique_pages(agenda);
-	for (size_t i = 0; i < nseen; i++)
-		free(seen[i]);
 	free(packstem);
 	pack_depth--;
 	pending = papers;

@@ -363,11 +363,18 @@ report_prepare(struct compute *c)
 		if (tree_attr(s, "id") != NULL)
 			tree_set(s, "id", tree_attr(s, "id"));
 		else {
-			char *id = a ? xasprintf("appendix-%s", a) : xasprintf("section-%ld", nsec);
+			char *id;
+			int plain = a != NULL;
+
+			/* "appendix-A", when the label makes an id; else by its place */
+			for (const char *q = a; plain && *q; q++)
+				plain = (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') ||
+				    *q == '-' || *q == '_' || *q == '.';
+			id = plain ? xasprintf("appendix-%s", a) : xasprintf("section-%ld", nsec);
 
 			for (long k = 2; resolve_get(c->ids, id) != NULL; k++) {
 				free(id);
-				id = a ? xasprintf("appendix-%s-%ld", a, k) : xasprintf("section-%ld-%ld", nsec, k);
+				id = plain ? xasprintf("appendix-%s-%ld", a, k) : xasprintf("section-%ld-%ld", nsec, k);
 			}
 			tree_take(s, "id", id);
 		}

@@ -110,7 +110,7 @@ struct ts_pageref {
 };
 
 /* Page masters in one print tree (print.xsd's bound): a meeting pack brings each paper's. */
-#define TS_MAX_MASTERS 64
+#define TS_MAX_MASTERS 256
 
 /* A page master. */
 struct ts_master {
