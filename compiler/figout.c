@@ -57,8 +57,46 @@ S_plain(struct buf *b, const char *s)
 		buf_putc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
+/* S as a JSON string, quoted; NULL as null. */
 static void
-S_walk(xmlNodePtr n, const char *doc, struct buf *out, int csv)
+S_json_str(struct buf *b, const char *s)
+{
+	if (s == NULL) {
+		buf_puts(b, "null");
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch == '"' || ch == '\\')
+			buf_printf(b, "\\%c", ch);
+		else if (ch < 0x20)
+			buf_printf(b, "\\u%04x", ch);
+		else
+			buf_putc(b, (char)ch);
+	}
+	buf_putc(b, '"');
+}
+
+/* One figure as a JSON object: the CSV's fields by name. */
+static void
+S_json_rec(struct buf *b, size_t *count, const char *doc, const char *id, const char *kind,
+    const char *source, const char *value, const char *display, const char *computed, const char *check)
+{
+	const char *names[] = { "document", "id", "kind", "source", "value", "display", "computed", "check" };
+	const char *vals[] = { doc, id, kind, source, value, display, computed, check };
+
+	buf_puts(b, (*count)++ ? ",\n    {" : "\n    {");
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		buf_printf(b, "%s\"%s\": ", i ? ", " : "", names[i]);
+		S_json_str(b, vals[i] && vals[i][0] ? vals[i] : (i >= 6 ? NULL : vals[i] ? vals[i] : ""));
+	}
+	buf_putc(b, '}');
+}
+
+static void
+S_walk(xmlNodePtr n, const char *doc, struct buf *out, int csv, size_t *count)
 {
 	for (; n != NULL; n = n->next) {
 		const char *id, *src;
@@ -70,7 +108,11 @@ S_walk(xmlNodePtr n, const char *doc, struct buf *out, int csv)
 			char *sid = xasprintf("%s.status", tree_attr(n, "id"));
 			const char *reported = tree_get(n, "reported");
 
-			if (csv) {
+			if (csv == 2)
+				S_json_rec(out, count, doc, sid, "status", "computed", tree_get(n, "status"),
+				    tree_get(n, "status-name"), reported ? tree_get(n, "reported-name") : NULL,
+				    reported ? "mismatch" : NULL);
+			else if (csv) {
 				S_field(out, doc, 0);
 				S_field(out, sid, 0);
 				/* csdoc's status; where the original typed another, that one and "mismatch" */
@@ -97,7 +139,10 @@ S_walk(xmlNodePtr n, const char *doc, struct buf *out, int csv)
 		if (id != NULL && !(src && strcmp(src, "reference") == 0)) {
 			char *full = xasprintf("%s/%s", doc, id);
 
-			if (csv) {
+			if (csv == 2)
+				S_json_rec(out, count, doc, id, tree_get(n, "kind"), src, tree_get(n, "value"),
+				    tree_get(n, "display"), tree_get(n, "computed-display"), tree_get(n, "check"));
+			else if (csv) {
 				S_field(out, doc, 0);
 				S_field(out, id, 0);
 				S_field(out, tree_get(n, "kind"), 0);
@@ -121,10 +166,10 @@ S_walk(xmlNodePtr n, const char *doc, struct buf *out, int csv)
 		    strcmp((const char *)n->name, "paper") == 0 && tree_first_elem(n) != NULL) {
 			char *pdoc = S_rootid(tree_first_elem(n));
 
-			S_walk(n->children, pdoc, out, csv);
+			S_walk(n->children, pdoc, out, csv, count);
 			free(pdoc);
 		} else
-			S_walk(n->children, doc, out, csv);
+			S_walk(n->children, doc, out, csv, count);
 	}
 }
 
@@ -133,7 +178,9 @@ figout_lines(xmlDocPtr compiled, struct buf *out)
 {
 	char *doc = S_docid(compiled);
 
-	S_walk(xmlDocGetRootElement(compiled), doc, out, 0);
+	size_t count = 0;
+
+	S_walk(xmlDocGetRootElement(compiled), doc, out, 0, &count);
 	free(doc);
 }
 
@@ -142,7 +189,23 @@ figout_csv(xmlDocPtr compiled, struct buf *out)
 {
 	char *doc = S_docid(compiled);
 
+	size_t count = 0;
+
 	buf_puts(out, "document,id,kind,source,value,display,computed,check\r\n");
-	S_walk(xmlDocGetRootElement(compiled), doc, out, 1);
+	S_walk(xmlDocGetRootElement(compiled), doc, out, 1, &count);
+	free(doc);
+}
+
+void
+figout_json(xmlDocPtr compiled, struct buf *out)
+{
+	char *doc = S_docid(compiled);
+	size_t count = 0;
+
+	buf_puts(out, "{\n  \"document\": ");
+	S_json_str(out, doc);
+	buf_puts(out, ",\n  \"figures\": [");
+	S_walk(xmlDocGetRootElement(compiled), doc, out, 2, &count);
+	buf_puts(out, count ? "\n  ]\n}\n" : "]\n}\n");
 	free(doc);
 }

@@ -19,4 +19,11 @@ void figout_lines(xmlDocPtr compiled, struct buf *out);
  */
 void figout_csv(xmlDocPtr compiled, struct buf *out);
 
+/*
+ * The same figures as JSON: {"document": DOC, "figures": [{document, id,
+ * kind, source, value, display, computed, check}, …]}, computed and check
+ * null where the CSV leaves them empty.
+ */
+void figout_json(xmlDocPtr compiled, struct buf *out);
+
 #endif
