@@ -42,11 +42,12 @@ S_fc_config(const char *family)
 {
 	static const char *fixed[] = { "Liberation Sans", "DejaVu Sans" };
 	xmlChar *esc;
-	char *xml, *accept = xstrdup("");
+	char *xml, *accept;
 	FcConfig *fc;
 
 	if (S_fc != NULL && strcmp(S_fc_family, family) == 0)
 		return S_fc;
+	accept = xstrdup("");
 	for (size_t i = 0; i <= sizeof(fixed) / sizeof(fixed[0]); i++) {
 		const char *f = i == 0 ? family : fixed[i - 1];
 		char *more;
