@@ -12,7 +12,7 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/csdoc
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS    := libxml-2.0 libxslt cairo pango pangocairo libqpdf
+PKGS    := libxml-2.0 libxslt cairo pango pangocairo pangoft2 fontconfig libqpdf
 
 # BUILD holds objects; sanitizer and valgrind runs use their own.
 BUILD   ?= build/default

@@ -38,8 +38,8 @@ for sample in samples/*.xml; do
 done
 
 # growth: the same document ten times over takes at most ten times as long
-# (beside the samples, which some of them use)
-cp samples/*.xml "$work/"
+# (beside the samples and the folders of papers, which some of them use)
+cp -R samples/. "$work/"
 echo
 printf '%-40s %9s %9s %7s\n' document 1x_ms 10x_ms ratio
 for sample in samples/*.xml; do

@@ -450,17 +450,32 @@ S_draw_line(struct dr *D, const struct ts_box *bx)
 	}
 }
 
-/* Leaders: dots on the baseline BASE between X0 and X1, on a grid so that they line up down the page. */
+/*
+ * Leaders: dots on the baseline BASE between X0 and X1, on a grid so that
+ * they line up down the page.  One dashed line with round caps and dashes
+ * of no length, not a circle per dot: cairo writes a circle as four curves,
+ * and the dots of a long contents page were half the numbers in its content
+ * streams.  The line runs half a step past the last dot, so that rounding
+ * cannot drop it.
+ */
 static void
 S_leaders(cairo_t *cr, double x0, double x1, double base, double size)
 {
-	double step = size * 0.45, r = size * 0.055;
+	double step = size * 0.45, r = size * 0.055, dash[2] = { 0, step };
+	double first = ceil(x0 / step) * step, last = first;
 
-	for (double x = ceil(x0 / step) * step; x + r <= x1; x += step) {
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, x, base - r, r, 0, 2 * M_PI);
-	}
-	cairo_fill(cr);
+	if (first + r > x1)
+		return;
+	while (last + step + r <= x1)
+		last += step;
+	cairo_save(cr);
+	cairo_set_line_width(cr, 2 * r);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+	cairo_set_dash(cr, dash, 2, 0);
+	cairo_move_to(cr, first, base - r);
+	cairo_line_to(cr, last + step / 2, base - r);
+	cairo_stroke(cr);
+	cairo_restore(cr);
 }
 
 /*

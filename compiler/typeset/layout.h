@@ -324,10 +324,11 @@ int ts_draw(struct ts_doc *doc, struct ts_pages *p, const char *path,
 void ts_dump(const struct ts_pages *p, FILE *out);
 
 /*
- * typeset.c: the run's font map and context (unref both), and whether the
- * font map has FAMILY itself rather than a substitute.
+ * typeset.c: the run's font map and context (unref both) for a document set
+ * in FAMILY (NULL: Liberation Sans), and whether the font map has FAMILY
+ * itself rather than a substitute.
  */
-PangoContext *ts_context(PangoFontMap **fm, const char *lang);
+PangoContext *ts_context(PangoFontMap **fm, const char *family, const char *lang);
 int ts_font_ok(PangoFontMap *fm, PangoContext *ctx, const char *family);
 
 /* The tag of a block, or NULL if it has none. */

@@ -6,24 +6,103 @@
 #include <string.h>
 #include <strings.h>
 
+#include <fontconfig/fontconfig.h>
 #include <hyphen.h>
+#include <libxml/entities.h>
+#include <pango/pangofc-fontmap.h>
 
 #include "pdfpost.h"
 #include "typeset/layout.h"
 #include "util.h"
 
 /*
- * The one font map and context of a run.  Metrics hinting and glyph
- * position rounding are off so that widths are the font's own, the same on
- * every machine and at every size: line breaks must not depend on a screen.
+ * The fontconfig configuration of a run: the system's font directories and
+ * caches, but only the fonts of FAMILY (the document's), Liberation Sans
+ * (graphics' text, layout.c) and DejaVu Sans (a fallback for characters the
+ * others lack, if it is installed), and none of the system's substitution
+ * rules.  fontconfig's own configuration parses some fifty files and every
+ * lookup sorts every font on the machine, once per font description: a
+ * quarter of the instructions of a long PDF build went there.  With a
+ * handful of fonts a sort is cheap, and what a document is set in no longer
+ * depends on what else a machine has installed.  A family that is not
+ * there is still reported by ts_font_ok(): nothing stands in for it but
+ * the fallback, whose name differs.
+ *
+ * The directories are those of Debian's fonts.conf (also the usual ones
+ * elsewhere); the caches fc-cache wrote are read, so no font file is
+ * opened here.  The configuration is made the current one, so that
+ * pango's start-up FcInit() finds it and loads nothing; it is kept for
+ * later runs of the process and rebuilt only for another family.
+ */
+static FcConfig *S_fc;
+static char *S_fc_family;
+
+static FcConfig *
+S_fc_config(const char *family)
+{
+	static const char *fixed[] = { "Liberation Sans", "DejaVu Sans" };
+	xmlChar *esc;
+	char *xml, *accept;
+	FcConfig *fc;
+
+	if (S_fc != NULL && strcmp(S_fc_family, family) == 0)
+		return S_fc;
+	accept = xstrdup("");
+	for (size_t i = 0; i <= sizeof(fixed) / sizeof(fixed[0]); i++) {
+		const char *f = i == 0 ? family : fixed[i - 1];
+		char *more;
+
+		esc = xmlEncodeSpecialChars(NULL, (const xmlChar *)f);
+		more = xasprintf("%s<pattern><patelt name=\"family\"><string>%s</string></patelt></pattern>",
+		    accept, (const char *)esc);
+		xmlFree(esc);
+		free(accept);
+		accept = more;
+	}
+	xml = xasprintf("<fontconfig>"
+	    "<dir>/usr/share/fonts</dir><dir>/usr/local/share/fonts</dir>"
+	    "<dir prefix=\"xdg\">fonts</dir><dir>~/.fonts</dir>"
+	    "<cachedir>/var/cache/fontconfig</cachedir>"
+	    "<cachedir prefix=\"xdg\">fontconfig</cachedir><cachedir>~/.fontconfig</cachedir>"
+	    "<selectfont><acceptfont>%s</acceptfont>"
+	    "<rejectfont><pattern/></rejectfont></selectfont>"
+	    "</fontconfig>", accept);
+	free(accept);
+	/* should fontconfig fail, pango keeps the system's configuration */
+	fc = FcConfigCreate();
+	if (fc != NULL && (!FcConfigParseAndLoadFromMemory(fc, (const FcChar8 *)xml, FcTrue) ||
+	    !FcConfigBuildFonts(fc) || !FcConfigSetCurrent(fc))) {
+		FcConfigDestroy(fc);
+		fc = NULL;
+	}
+	free(xml);
+	if (fc == NULL)
+		return S_fc;
+	/* the current configuration holds its own reference */
+	if (S_fc != NULL)
+		FcConfigDestroy(S_fc);
+	S_fc = fc;
+	free(S_fc_family);
+	S_fc_family = xstrdup(family);
+	return fc;
+}
+
+/*
+ * The one font map and context of a run, for a document set in FAMILY
+ * (NULL: Liberation Sans).  Metrics hinting and glyph position rounding
+ * are off so that widths are the font's own, the same on every machine
+ * and at every size: line breaks must not depend on a screen.
  */
 PangoContext *
-ts_context(PangoFontMap **fmp, const char *lang)
+ts_context(PangoFontMap **fmp, const char *family, const char *lang)
 {
-	PangoFontMap *fm = pango_cairo_font_map_new();
+	FcConfig *fc = S_fc_config(family != NULL ? family : "Liberation Sans");
+	PangoFontMap *fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	PangoContext *ctx;
 	cairo_font_options_t *fo = cairo_font_options_create();
 
+	if (fc != NULL)
+		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), fc);
 	/*
 	 * The map's resolution as the context's: pango measures a font's
 	 * metrics in a context of its own made at the map's resolution, and at
@@ -135,7 +214,7 @@ ts_render(xmlDocPtr print, const char *pdf_path, const struct ts_options *opt,
 	memset(&drawn, 0, sizeof(drawn));
 	if (ts_read(print, &doc, d) != 0)
 		goto out;
-	ctx = ts_context(&fm, doc.lang);
+	ctx = ts_context(&fm, doc.font, doc.lang);
 	/* Graphics' text is Liberation Sans whatever the body's font (layout.c). */
 	if (S_font_missing(fm, ctx, doc.font, d) ||
 	    (doc.graphics && S_font_missing(fm, ctx, "Liberation Sans", d)))

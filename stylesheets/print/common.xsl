@@ -369,8 +369,14 @@
   </xsl:template>
 
   <!-- The content of an element that mixes inline nodes and blocks
-       (s:li, s:cell), as blocks: each inline run becomes one para. -->
+       (s:li, s:cell), as blocks: each inline run becomes one para.  When
+       the element is not itself inline (it never is in csdoc's schemas),
+       a node starts a run unless the node before it is inline: that test
+       is made in place, not by starts-run, whose answer is a result tree
+       per node. -->
   <xsl:template name="mixed-blocks">
+    <xsl:variable name="inline-parent" select="boolean(self::s:em or self::s:strong or self::s:u
+        or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:abbr)"/>
     <xsl:for-each select="node()">
       <xsl:choose>
         <xsl:when test="self::s:p or self::s:ul or self::s:ol or self::s:table
@@ -381,34 +387,63 @@
             or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
             or self::s:name or self::s:date or self::s:abbr or self::s:figure
             or self::s:fn or self::s:xref">
-          <xsl:variable name="first">
-            <xsl:call-template name="starts-run"/>
-          </xsl:variable>
-          <xsl:if test="$first = 'y'">
-            <xsl:variable name="run">
-              <xsl:apply-templates select="." mode="run"/>
-            </xsl:variable>
-            <xsl:if test="normalize-space($run) != ''">
-              <para>
-                <xsl:call-template name="cell-text"/>
-                <xsl:copy-of select="$run"/>
-              </para>
-            </xsl:if>
-          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="$inline-parent">
+              <xsl:variable name="first">
+                <xsl:call-template name="starts-run"/>
+              </xsl:variable>
+              <xsl:if test="$first = 'y'">
+                <xsl:call-template name="run-para"/>
+              </xsl:if>
+            </xsl:when>
+            <xsl:when test="not(preceding-sibling::node()[self::* or self::text()][1][self::text()
+                or self::s:em or self::s:strong or self::s:u or self::s:sup or self::s:sub
+                or self::s:a or self::s:q or self::s:br or self::s:name or self::s:date
+                or self::s:abbr or self::s:figure or self::s:fn or self::s:xref])">
+              <xsl:call-template name="run-para"/>
+            </xsl:when>
+          </xsl:choose>
         </xsl:when>
       </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
-  <!-- One inline run: this node, then the next sibling while it is inline. -->
+  <!-- The inline run the context node starts, as one para (none if it is
+       only white space). -->
+  <xsl:template name="run-para">
+    <xsl:variable name="run">
+      <xsl:apply-templates select="." mode="run"/>
+    </xsl:variable>
+    <xsl:if test="normalize-space($run) != ''">
+      <para>
+        <xsl:call-template name="cell-text"/>
+        <xsl:copy-of select="$run"/>
+      </para>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One inline run: this node, then the next sibling while it is inline.
+       Under a parent that is not inline the next sibling is tested in
+       place, as in mixed-blocks. -->
   <xsl:template match="node()" mode="run">
     <xsl:apply-templates select="."/>
-    <xsl:variable name="last">
-      <xsl:call-template name="ends-run"/>
-    </xsl:variable>
-    <xsl:if test="$last = ''">
-      <xsl:apply-templates select="following-sibling::node()[self::* or self::text()][1]" mode="run"/>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="parent::s:em or parent::s:strong or parent::s:u or parent::s:sup
+          or parent::s:sub or parent::s:a or parent::s:q or parent::s:abbr">
+        <xsl:variable name="last">
+          <xsl:call-template name="ends-run"/>
+        </xsl:variable>
+        <xsl:if test="$last = ''">
+          <xsl:apply-templates select="following-sibling::node()[self::* or self::text()][1]" mode="run"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="following-sibling::node()[self::* or self::text()][1][self::text()
+            or self::s:em or self::s:strong or self::s:u or self::s:sup or self::s:sub
+            or self::s:a or self::s:q or self::s:br or self::s:name or self::s:date
+            or self::s:abbr or self::s:figure or self::s:fn or self::s:xref]" mode="run"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ tables -->

@@ -90,7 +90,7 @@ S_layout(struct run *r, xmlDocPtr xml)
 	memset(r, 0, sizeof(*r));
 	diag_init(&r->d, "test.xml");
 	assert_int_equal(ts_read(xml, &r->doc, &r->d), 0);
-	r->ctx = ts_context(&r->fm, "en-GB");
+	r->ctx = ts_context(&r->fm, r->doc.font, "en-GB");
 	assert_int_equal(ts_layout(&r->doc, r->ctx, &r->pages, &r->d), 0);
 }
 
@@ -805,7 +805,7 @@ test_long_word(void **state)
 	struct buf b = { NULL, 0, 0 };
 	struct ts_doc tdoc;
 	PangoFontMap *fm;
-	PangoContext *ctx = ts_context(&fm, "en-GB");
+	PangoContext *ctx = ts_context(&fm, NULL, "en-GB");
 	PangoLayout *lay;
 	char *word = xmalloc(10001), *dump;
 	xmlDocPtr doc;
@@ -2139,7 +2139,7 @@ test_hyphenation(void **state)
 		struct ts_blk b;
 		struct ts_style st = { 10.5, 0, 0, 3, TS_NOCOLOUR };
 		PangoFontMap *fm;
-		PangoContext *ctx = ts_context(&fm, "en-GB");
+		PangoContext *ctx = ts_context(&fm, NULL, "en-GB");
 		PangoLayout *lay;
 		const char *t;
 
