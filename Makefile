@@ -1,7 +1,7 @@
 # Makefile: build csdoc, render the samples into out/, run the tests.
 #
 #   make            check/install packages, build compiler/csdoc, render samples/*.xml into out/
-#   make test       build and run every test (unit, regress, bad inputs)
+#   make test       build and run every test (unit, regress, bad inputs, web pages)
 #   make asan       the tests again with AddressSanitizer and UBSan
 #   make valgrind   the tests again under valgrind
 #   make bench      speed and memory against the cairo/pango floor
@@ -46,7 +46,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SAMPLES := $(wildcard samples/*.xml)
 SAMPLE_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 
-.PHONY: all deps deps-test build samples test unit bench asan valgrind install install-files uninstall clean regress-update
+.PHONY: all deps deps-test web-tools build samples test unit bench asan valgrind install install-files uninstall clean regress-update
 
 all: deps build samples
 
@@ -77,11 +77,18 @@ samples: $(CSDOC)
 	@mkdir -p out
 	./$(CSDOC) build -o out -f pdf,html,xml,csv $(SAMPLES)
 
-test: deps-test $(CSDOC) $(UNIT_BIN)
+test: deps-test web-tools $(CSDOC) $(UNIT_BIN)
 	@tests/run-all.sh "$(CSDOC)" "$(BUILD)/tests" "$(RUNNER)"
 
 deps-test:
 	@.ci/deps test
+
+# The web checks' npm packages (vnu-jar, axe-core, puppeteer-core; exact
+# versions) into build/web, when npm is there and they are missing.  Their
+# Debian packages (chromium, nodejs, npm, default-jre-headless) are
+# `.ci/deps web`, which .ci/run installs.
+web-tools:
+	@tests/web/install.sh
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $(RUNNER) $$t || exit 1; done

@@ -6,6 +6,7 @@
 
 #include "chart.h"
 #include "compute.h"
+#include "deps.h"
 #include "figures/figures.h"
 #include "load.h"
 #include "resolve.h"
@@ -271,6 +272,7 @@ compile_file(struct source *src, const char *path, enum doc_kind *kind)
 	int saved_count = uses_count;
 
 	src->path = path;
+	deps_add(path);
 	if (bytes == NULL)
 		return -1;
 	/* the outermost document starts the record of who uses whom */

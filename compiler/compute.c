@@ -11,6 +11,7 @@
 
 #include <libxml/hash.h>
 
+#include "deps.h"
 #include "rules/dates.h"
 #include "rules/label.h"
 #include "tree.h"
@@ -296,6 +297,7 @@ S_image(struct compute *c, xmlNodePtr n)
 	struct stat st;
 	FILE *f = NULL;
 
+	deps_add(path);
 	if (rfile == NULL)
 		why = "the file cannot be found";
 	else if (rdir == NULL || strncmp(rfile, rdir, strlen(rdir)) != 0 || rfile[strlen(rdir)] != '/')

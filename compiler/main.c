@@ -15,6 +15,7 @@
 #include "load.h"
 #include "output.h"
 #include "render.h"
+#include "site.h"
 #include "paths.h"
 #include "tree.h"
 #include "typeset/typeset.h"
@@ -40,6 +41,7 @@ static const char usage_text[] =
     "usage: csdoc check [--strict] FILE...\n"
     "       csdoc build [-o DIR] [-f pdf,html,xml,csv,json,boxes,print] [--strict] FILE...\n"
     "       csdoc figures [--strict] FILE...\n"
+    "       csdoc site [-o DIR] [-j N] [--css FILE] [--title TEXT] [--strict] SRC\n"
     "       csdoc --help | --version\n";
 
 static void
@@ -60,6 +62,12 @@ S_help(void)
 	    "            print  NAME.print.xml, the print tree the typesetter lays out\n"
 	    "          default: pdf,html.  A file with errors writes nothing, and its\n"
 	    "          previous outputs stay as they were.\n"
+	    "  site    build every source under the folder SRC into a web site in DIR\n"
+	    "          (default out/site): each document's HTML, PDF and figures (CSV,\n"
+	    "          JSON) at DIR/PARTNERSHIP/KIND/DATE-NAME.*, an index, a page and an\n"
+	    "          action tracker per partnership, an Atom feed; only what changed\n"
+	    "          is rebuilt.  -j N builds N documents at once; --css FILE uses the\n"
+	    "          web team's stylesheet instead of csdoc.css\n"
 	    "  figures as check, then print every figure of each FILE, one per line:\n"
 	    "          DOCUMENT/ID, exact value and display form, tab-separated\n\n"
 	    "options:\n"
@@ -151,7 +159,7 @@ S_one(const char *path, const struct opts *op, enum mode mode)
 	memset(&src, 0, sizeof(src));
 	src.d = &d;
 	if (compile_file(&src, path, &kind) == 0) {
-		struct render_opts ro = { op->outdir, op->formats, NULL };
+		struct render_opts ro = { op->outdir, op->formats, NULL, NULL };
 
 		if (mode == M_BUILD && render_doc(&src, kind, &ro, &o) == 0 && !diag_failed(&d))
 			(void)output_commit(&o, &d);
@@ -245,6 +253,60 @@ S_run(int argc, char **argv, enum mode mode)
 	return worst;
 }
 
+/* csdoc site [-j N] [-o DIR] [--css FILE] [--title TEXT] [--strict] SRC */
+static int
+S_site(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "strict", no_argument, NULL, 'S' },
+		{ "css", required_argument, NULL, 'C' },
+		{ "title", required_argument, NULL, 'T' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct site_opts so = { NULL, "out/site", 1, 0, NULL, NULL };
+	int ch;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "+o:j:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'o':
+			if (optarg[0] == '\0')
+				return S_usage("%s", "-o needs a directory name");
+			so.out = optarg;
+			break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+
+			if (*end != '\0' || n < 1 || n > 64)
+				return S_usage("-j '%s': expected a number of jobs from 1 to 64", optarg);
+			so.jobs = (int)n;
+			break;
+		}
+		case 'S':
+			so.strict = 1;
+			break;
+		case 'C':
+			so.css = optarg;
+			break;
+		case 'T':
+			so.title = optarg;
+			break;
+		case 'h':
+			S_help();
+			return 0;
+		default:
+			fputs(usage_text, stderr);
+			return 2;
+		}
+	}
+	if (optind != argc - 1)
+		return S_usage("%s", "give one folder of sources");
+	so.src = argv[optind];
+	return site_run(&so);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -268,8 +330,10 @@ main(int argc, char **argv)
 		rc = S_run(argc - 1, argv + 1, M_BUILD);
 	else if (strcmp(argv[1], "figures") == 0)
 		rc = S_run(argc - 1, argv + 1, M_FIGURES);
+	else if (strcmp(argv[1], "site") == 0)
+		rc = S_site(argc - 1, argv + 1);
 	else
-		rc = S_usage("unknown command '%s': expected check, build or figures", argv[1]);
+		rc = S_usage("unknown command '%s': expected check, build, figures or site", argv[1]);
 	xslt_cleanup();
 	validate_cleanup();
 	xmlCleanupParser();

@@ -15,6 +15,9 @@
 #include "util.h"
 #include "xslt.h"
 
+/* The web team's own csdoc.css (render_opts.css) for the document being rendered, or NULL. */
+static const char *css_file;
+
 /* NAME from DIR/NAME.xml: the base of every output's file name. */
 static char *
 S_stem(const char *path)
@@ -52,7 +55,7 @@ S_epoch(void)
 static int
 S_stage_css(struct output *o, const char *dir, struct diag *d)
 {
-	char *src = paths_data("stylesheets/html/csdoc.css");
+	char *src = css_file ? xstrdup(css_file) : paths_data("stylesheets/html/csdoc.css");
 	char *dst = xasprintf("%s/csdoc.css", dir);
 	size_t len = 0, olen = 0;
 	struct diag quiet;
@@ -335,7 +338,9 @@ S_render_pack(struct source *src, const struct render_opts *op, struct output *o
 			papers = n;
 	if (op->formats & F_HTML) {
 		char *path = xasprintf("%s/%s.html", op->outdir, stem);
-		int hrc = S_html("stylesheets/html/meeting-pack.xsl", src->doc, NULL, path, op->outdir, srcdir, o, src->d);
+		/* the agenda links the papers' pages in the folder named after the pack's outputs */
+		const char *params[] = { "pages-dir", estem, NULL };
+		int hrc = S_html("stylesheets/html/meeting-pack.xsl", src->doc, params, path, op->outdir, srcdir, o, src->d);
 
 		free(path);
 		/* the papers' pages go in a folder of their own beside the agenda's */
@@ -366,7 +371,7 @@ S_render_pack(struct source *src, const struct render_opts *op, struct output *o
 			prc = -1;
 		else if (op->formats & F_HTML) {
 			const char *params[] = { "pack-home", home, "pack-title", title, "pack-pdf", pdfhref, NULL };
-			char *path = xasprintf("%s/%s", op->outdir, ap ? tree_get(ap, "page") : "paper.html");
+			char *path = xasprintf("%s/%s", pagedir, ap ? tree_get(ap, "page") : "paper.html");
 
 			sheet = xasprintf("stylesheets/html/%s.xsl", kind);
 			prc = S_html(sheet, doc, params, path, pagedir, pdir, o, src->d);
@@ -429,6 +434,8 @@ render_doc(struct source *src, enum doc_kind kind, const struct render_opts *op,
 {
 	const char *kname = validate_kind_name(kind);
 	char *stem = op->stem ? xstrdup(op->stem) : S_stem(src->path);
+
+	css_file = op->css;
 	/* the source's folder, where its pictures are (checked when it compiled) */
 	const char *slash = strrchr(src->path, '/');
 	char *dir = slash ? xasprintf("%.*s", (int)(slash - src->path), src->path) : xstrdup(".");

@@ -23,6 +23,7 @@ struct render_opts {
 	const char *outdir;   /* the folder the outputs go in */
 	int         formats;  /* F_* bits */
 	const char *stem;     /* the outputs' base name; NULL: the source's file name without .xml */
+	const char *css;      /* a stylesheet to publish as csdoc.css beside HTML pages; NULL: csdoc's own */
 };
 
 /*

@@ -9,6 +9,8 @@ export CSDOC_DATA
 . tests/regress/run.sh
 . tests/bad/run.sh
 . tests/messages.sh
+. tests/web/run.sh
+. tests/site/run.sh
 
 # under valgrind, the compiler runs under it too
 if [ -n "$runner" ]; then
@@ -34,6 +36,13 @@ echo "== samples"
 regress_run "$csdoc_run"
 echo "== bad inputs"
 bad_run "$csdoc_run"
+
+echo "== site"
+# under valgrind a smaller site: every document of the samples would take minutes
+site_run "$csdoc_run" "$runner"
+
+echo "== web pages (Nu HTML Checker, axe-core, keyboard)"
+web_run "$csdoc"
 
 echo "== documentation"
 messages_run

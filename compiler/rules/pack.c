@@ -44,13 +44,6 @@ S_stem(const char *href)
 	return s;
 }
 
-/* The pack's own output name, from its file name. */
-static char *
-S_pack_stem(const struct compute *c)
-{
-	return S_stem(c->src->path);
-}
-
 /*
  * Compile the paper P names and copy its compiled tree into PAPERS as
  * c:paper; returns the copy's root, or NULL after reporting why not.
@@ -63,7 +56,7 @@ struct file_id {
 
 static xmlNodePtr
 S_load(struct compute *c, xmlNodePtr p, xmlNodePtr papers, long n, struct file_id *seen, xmlNodePtr *seen_at,
-    size_t *nseen, const char *packstem)
+    size_t *nseen)
 {
 	struct stat st;
 	const char *href = tree_attr(p, "href"), *want = tree_attr(p, "kind"), *why = NULL;
@@ -130,7 +123,7 @@ S_load(struct compute *c, xmlNodePtr p, xmlNodePtr papers, long n, struct file_i
 		tree_set(p, "n", num);
 		tree_set(p, "kind", validate_kind_name(kind));
 		tree_take(p, "target", xasprintf("paper-%ld", n));
-		tree_take(p, "page", xasprintf("%s/%s.html", packstem, stem));
+		tree_take(p, "page", xasprintf("%s.html", stem));
 		tree_set(p, "title", S_title(copy));
 		{
 			/* what the agenda calls it: the paper's own words, else its item's title */
@@ -155,7 +148,8 @@ S_load(struct compute *c, xmlNodePtr p, xmlNodePtr papers, long n, struct file_i
 /*
  * A page name may be used once: a second paper called "minutes.xml" in
  * another folder gets "minutes-2.html".  Then each page's link (c:html),
- * escaped: "board #1" must not start a fragment.
+ * escaped ("board #1" must not start a fragment), relative to the folder of
+ * paper pages, which the renderer names after the pack's outputs.
  */
 static void
 S_unique_pages(xmlNodePtr agenda)
@@ -317,7 +311,6 @@ pack_prepare(struct compute *c)
 	xmlNodePtr seen_at[PACK_MAX_PAPERS], ma_first = NULL;
 	size_t nseen = 0;
 	long number = 0, npapers = 0;
-	char *packstem;
 
 	tree_set(root, "status", str_or(tree_attr(root, "status"), "approved"));
 	compute_date_attr(c, root, "date", "date-display", DATE_WEEKDAY);
@@ -348,7 +341,6 @@ pack_prepare(struct compute *c)
 	if (pack_depth > 0 || compile_nested())
 		return;
 	pack_depth++;
-	packstem = S_pack_stem(c);
 	papers = xmlNewDocNode(c->src->doc, tree_cns(c->src->doc), (const xmlChar *)"papers", NULL);
 	for (xmlNodePtr it = tree_first_elem(agenda); it != NULL; it = tree_next_elem(it))
 		for (xmlNodePtr p = tree_first_elem(it); tree_is(it, "agenda-item") && p != NULL; p = tree_next_elem(p)) {
@@ -368,10 +360,9 @@ pack_prepare(struct compute *c)
 				    "a meeting pack attaches at most 60 papers: make two packs");
 				continue;
 			}
-			(void)S_load(c, p, papers, ++npapers, seen, seen_at, &nseen, packstem);
+			(void)S_load(c, p, papers, ++npapers, seen, seen_at, &nseen);
 		}
 	S_unique_pages(agenda);
-	free(packstem);
 	pack_depth--;
 	pending = papers;
 }

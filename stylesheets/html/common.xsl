@@ -482,11 +482,9 @@
     <xsl:call-template name="table-region">
       <xsl:with-param name="label-id" select="$caption-id"/>
       <xsl:with-param name="label">
-        <xsl:text>Table: </xsl:text>
-        <xsl:for-each select="s:column">
-          <xsl:if test="position() != 1">, </xsl:if>
-          <xsl:value-of select="normalize-space(.)"/>
-        </xsl:for-each>
+        <xsl:if test="not(s:caption)">
+          <xsl:call-template name="table-label"/>
+        </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content">
         <table class="data borders-{$borders}">
@@ -523,6 +521,56 @@
     <xsl:if test="@c:note">
       <p class="table-note"><xsl:value-of select="@c:note"/></p>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The name of an uncaptioned table's region: "Table: " and its
+       column headings (the empty ones left out).  A landmark's name must
+       tell it from the others, so when another uncaptioned table on the
+       page has the same headings, or the table has none, the words of its
+       first cell follow ("Table: Post, Police – Partnership Sergeants"). -->
+  <xsl:template name="table-label">
+    <xsl:variable name="me" select="."/>
+    <xsl:variable name="names">
+      <xsl:call-template name="column-names"/>
+    </xsl:variable>
+    <xsl:variable name="twins">
+      <xsl:for-each select="//s:table[not(s:caption)][count(. | $me) = 2]">
+        <xsl:variable name="other">
+          <xsl:call-template name="column-names"/>
+        </xsl:variable>
+        <xsl:if test="$other = $names">x</xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:text>Table</xsl:text>
+    <xsl:if test="$names != ''">
+      <xsl:text>: </xsl:text>
+      <xsl:value-of select="$names"/>
+    </xsl:if>
+    <xsl:if test="$twins != '' or $names = ''">
+      <xsl:variable name="first">
+        <xsl:apply-templates select="s:row[1]/s:cell[1]/node()" mode="flat"/>
+      </xsl:variable>
+      <xsl:variable name="words" select="normalize-space($first)"/>
+      <xsl:if test="$words != ''">
+        <xsl:choose>
+          <xsl:when test="$names != ''"> – </xsl:when>
+          <xsl:otherwise>: </xsl:otherwise>
+        </xsl:choose>
+        <xsl:choose>
+          <xsl:when test="string-length($words) &gt; 60">
+            <xsl:value-of select="concat(substring($words, 1, 60), '…')"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$words"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="column-names">
+    <xsl:for-each select="s:column[normalize-space(.) != '']">
+      <xsl:if test="position() != 1">, </xsl:if>
+      <xsl:value-of select="normalize-space(.)"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- A column heading; an empty one is a plain cell, not an empty header. -->

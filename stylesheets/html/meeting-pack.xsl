@@ -17,6 +17,9 @@
 
   <xsl:strip-space elements="s:meeting-pack s:agenda s:agenda-item s:registry s:matters-arising"/>
 
+  <!-- The folder of the papers' pages beside this one (csdoc names it after the pack's outputs, URL-escaped). -->
+  <xsl:param name="pages-dir" select="''"/>
+
   <xsl:variable name="draft" select="/s:meeting-pack/@c:status = 'draft'"/>
 
   <xsl:template match="/s:meeting-pack">
@@ -32,7 +35,7 @@
         <xsl:if test="$draft"> draft</xsl:if>
       </xsl:with-param>
       <xsl:with-param name="header">
-        <p class="doc-kind">Meeting pack</p>
+        <p class="doc-kicker">Meeting pack</p>
         <h1><xsl:value-of select="@c:body"/></h1>
         <p class="meeting-when">
           <xsl:value-of select="@c:date-display"/>
@@ -50,7 +53,7 @@
       <xsl:with-param name="content">
         <section aria-labelledby="agenda">
           <h2 id="agenda">Agenda</h2>
-          <table class="agenda">
+          <table class="data agenda borders-rows">
             <thead>
               <tr>
                 <th scope="col">No.</th>
@@ -89,8 +92,8 @@
 
   <xsl:template match="s:agenda-item">
     <tr>
-      <td><xsl:value-of select="@c:number"/></td>
-      <th scope="row">
+      <td class="agenda-num"><xsl:value-of select="@c:number"/></td>
+      <th scope="row" class="agenda-title">
         <xsl:apply-templates select="s:title/node()"/>
         <xsl:if test="s:point">
           <ul>
@@ -115,12 +118,12 @@
           </xsl:if>
         </xsl:for-each>
       </th>
-      <td><xsl:value-of select="@c:presenter-names"/></td>
-      <td>
+      <td class="agenda-presenter"><xsl:value-of select="@c:presenter-names"/></td>
+      <td class="agenda-papers">
         <xsl:if test="s:paper[@c:html] or s:matters-arising[c:action]">
           <ul class="papers">
             <xsl:for-each select="s:paper[@c:html]">
-              <li><a href="{@c:html}"><xsl:value-of select="@c:title"/></a></li>
+              <li><a href="{$pages-dir}/{@c:html}"><xsl:value-of select="@c:title"/></a></li>
             </xsl:for-each>
             <xsl:for-each select="s:matters-arising[c:action]">
               <li><a href="#matters-arising">Actions from the minutes of <xsl:value-of select="@c:from"/></a></li>
@@ -139,8 +142,12 @@
         <xsl:text>: </xsl:text>
         <xsl:apply-templates select="../s:title/node()"/>
       </h2>
-      <table>
-        <caption>Actions from the minutes of <xsl:value-of select="@c:from"/></caption>
+      <xsl:variable name="cap-id" select="concat('cap-', generate-id())"/>
+      <xsl:call-template name="table-region">
+        <xsl:with-param name="label-id" select="$cap-id"/>
+        <xsl:with-param name="content">
+      <table class="data borders-rows matters-arising">
+        <caption id="{$cap-id}">Actions from the minutes of <xsl:value-of select="@c:from"/></caption>
         <thead>
           <tr>
             <th scope="col">Minute</th>
@@ -153,7 +160,7 @@
           <xsl:for-each select="c:action">
             <xsl:variable name="u" select="../s:update[@action = current()/@minute]"/>
             <tr>
-              <td><xsl:value-of select="@minute"/></td>
+              <td class="nowrap"><xsl:value-of select="@minute"/></td>
               <td><xsl:apply-templates/></td>
               <td><xsl:value-of select="@owner"/></td>
               <td>
@@ -178,6 +185,8 @@
           </xsl:for-each>
         </tbody>
       </table>
+        </xsl:with-param>
+      </xsl:call-template>
     </section>
   </xsl:template>
 

@@ -1,13 +1,5 @@
 # tests/regress/run.sh: every sample compiles with its expected diagnostics and compiled tree, and its PDF and HTML pass their checks (sourced by run-all.sh).
 
-# The Nu HTML Checker, if installed (.ci/run installs it).
-vnu_jar() {
-	for j in build/vnu/node_modules/vnu-jar/build/dist/vnu.jar /usr/share/java/vnu.jar; do
-		[ -f "$j" ] && { echo "$j"; return 0; }
-	done
-	return 1
-}
-
 # Every line of the sample's running text is in the PDF's text.  Only the
 # body of each A4 page is read (the running header and footer would split a
 # paragraph that runs over a page).  White space and hyphens are left out on
@@ -156,15 +148,7 @@ regress_run() {
 		fi
 	done
 
-	if jar=$(vnu_jar) && command -v java >/dev/null 2>&1; then
-		if java -jar "$jar" --errors-only "$work"/*.html "$work"/*/*.html >"$work/vnu.txt" 2>&1; then
-			ok "regress: Nu HTML Checker finds no errors"
-		else
-			fail "regress: Nu HTML Checker errors"; head -20 "$work/vnu.txt"
-		fi
-	else
-		echo "note: the Nu HTML Checker (npm vnu-jar) is not installed; HTML validity not checked"
-	fi
+	# (the Nu HTML Checker checks every page in tests/web/run.sh)
 
 	# A UTF-16 file with a byte order mark compiles exactly like its UTF-8 twin.
 	first=$(ls samples/*.xml | head -1)

@@ -1,0 +1,105 @@
+# tests/site/run.sh: csdoc site — a site from the samples, then rebuilds that change only what they must (sourced by run-all.sh).
+
+# The files under DIR with their modification times, one per line (the manifest and index pages left out).
+site_stamps() {
+	(cd "$1" && find . -type f ! -path './.csdoc/*' ! -name index.html ! -name actions.html ! -name feed.atom \
+	    ! -name '*.css' -printf '%p %T@\n' | sort)
+}
+
+site_run() {
+	csdoc=$1 small=${2:-}
+	case $csdoc in /*) ;; *) csdoc=$(pwd)/$csdoc ;; esac
+	work=$(mktemp -d)
+	mkdir -p "$work/src"
+	if [ -n "$small" ]; then
+		# under valgrind: one document of each kind the site treats apart (minutes, a pack)
+		cp tests/regress/cases/features-minutes.xml tests/regress/cases/testshire-logo.png \
+		    tests/regress/cases/report-small.xml tests/regress/cases/pack-small.xml \
+		    tests/regress/cases/performance-small.xml "$work/src/"
+	else
+		cp -r samples/. "$work/src/"
+	fi
+	export SOURCE_DATE_EPOCH=1794000000
+	n=$(find "$work/src" -name '*.xml' | wc -l)
+
+	# 1. the whole site
+	"$csdoc" site -j 2 -o "$work/site" "$work/src" >"$work/1.out" 2>"$work/1.err"
+	rc=$?
+	[ "$rc" = 0 ] && ok "site: builds (exit 0)" || { fail "site: exit status $rc"; tail -5 "$work/1.err"; }
+	check "site: an index page" test -s "$work/site/index.html"
+	check "site: an Atom feed that is XML" xmllint --noout "$work/site/feed.atom"
+	[ "$(grep -c '<entry>' "$work/site/feed.atom")" = "$n" ] && ok "site: a feed entry per document" ||
+	    fail "site: $(grep -c '<entry>' "$work/site/feed.atom") feed entries for $n documents"
+	built=$(grep -c '] built ' "$work/1.err")
+	[ "$built" = "$n" ] && ok "site: every source built once" || fail "site: $built of $n sources built"
+	# every document: page, PDF, CSV and JSON at its stable address, each linked from its partnership's page
+	missing=0
+	for page in $(xmllint --xpath '//doc/@page' "$work/site/.csdoc/manifest.xml" 2>/dev/null | sed 's/ page="\([^"]*\)"/\1\n/g'); do
+		for ext in html pdf figures.csv figures.json; do
+			[ -s "$work/site/$page.$ext" ] || { echo "missing: $page.$ext"; missing=$((missing + 1)); }
+		done
+		slug=${page%%/*}
+		grep -q "href=\"${page#*/}.html\"" "$work/site/$slug/index.html" || { echo "not linked: $page"; missing=$((missing + 1)); }
+	done
+	[ "$missing" = 0 ] && ok "site: every document's page, PDF, CSV and JSON, linked from its partnership" ||
+	    fail "site: $missing outputs missing or unlinked"
+	check "site: the JSON figures parse" sh -c "for f in \$(find '$work/site' -name '*.figures.json'); do xmllint --version >/dev/null 2>&1; python3 -c 'import json,sys; json.load(open(sys.argv[1]))' \"\$f\" || exit 1; done"
+	if [ -z "$small" ]; then
+		check "site: an action tracker per partnership with minutes" test -s "$work/site/safer-essex/actions.html"
+		check "site: the tracker lists open actions by owner with their age" grep -q 'Age (days)' "$work/site/safer-essex/actions.html"
+	fi
+
+	# 2. again: nothing changed, nothing rebuilt
+	site_stamps "$work/site" >"$work/stamps1"
+	"$csdoc" site -j 2 -o "$work/site" "$work/src" >/dev/null 2>"$work/2.err"
+	[ "$(grep -c '] unchanged ' "$work/2.err")" = "$n" ] && ok "site: a second build rebuilds nothing" ||
+	    fail "site: the second build rebuilt $(grep -c '] built ' "$work/2.err") sources"
+	site_stamps "$work/site" >"$work/stamps2"
+	same_file "site: a second build leaves every output as it was" "$work/stamps1" "$work/stamps2"
+
+	# 3. one source touched: it alone is rebuilt
+	one=$(find "$work/src" -maxdepth 1 -name '*minutes*.xml' | sort | head -1)
+	printf '<!-- touched -->\n' >>"$one"
+	"$csdoc" site -j 2 -o "$work/site" "$work/src" >/dev/null 2>"$work/3.err"
+	rebuilt=$(grep '] built ' "$work/3.err" | sed 's/.* built //')
+	# a pack attaching the touched minutes is rebuilt with them
+	if [ "$rebuilt" = "$one" ] || { [ "$(echo "$rebuilt" | head -1)" = "$one" ] || echo "$rebuilt" | grep -qx "$one"; } &&
+	    [ "$(echo "$rebuilt" | grep -vx "$one" | grep -vc 'pack')" = 0 ]; then
+		ok "site: a touched source rebuilds itself (and a pack attaching it) only"
+	else
+		fail "site: touching $(basename "$one") rebuilt: $(echo $rebuilt)"
+	fi
+
+	# 4. a broken source: reported, exit 1, its previous pages and everything else stay
+	site_stamps "$work/site" >"$work/stamps3"
+	cp "$one" "$work/saved.xml"
+	printf '<minutes xmlns="urn:csdoc:1"><broken/></minutes>\n' >"$one"
+	"$csdoc" site -j 2 -o "$work/site" "$work/src" >/dev/null 2>"$work/4.err"
+	rc=$?
+	[ "$rc" = 1 ] && ok "site: a broken source makes the exit status 1" || fail "site: exit status $rc with a broken source"
+	check "site: the broken source's diagnostics are printed" grep -q "$(basename "$one"):[0-9]*:[0-9]*: error" "$work/4.err"
+	site_stamps "$work/site" >"$work/stamps4"
+	same_file "site: a broken source leaves every page in place" "$work/stamps3" "$work/stamps4"
+	cp "$work/saved.xml" "$one"
+
+	# 5. a source removed: its outputs go
+	gone=$(xmllint --xpath "string(//doc[@src='$(basename "$one")']/@page)" "$work/site/.csdoc/manifest.xml")
+	rm "$one"
+	"$csdoc" site -j 2 -o "$work/site" "$work/src" >/dev/null 2>"$work/5.err"
+	if [ -n "$gone" ] && [ ! -e "$work/site/$gone.html" ] && [ ! -e "$work/site/$gone.pdf" ] &&
+	    ! grep -q "$gone" "$work/site/index.html"; then
+		ok "site: a removed source's outputs vanish, and the index forgets it"
+	else
+		fail "site: the outputs of a removed source ($gone) remain"
+	fi
+
+	# 6. in parallel or not, the same site
+	"$csdoc" site -j 1 -o "$work/serial" "$work/src" >/dev/null 2>&1
+	if diff -r -x .csdoc "$work/site" "$work/serial" >/dev/null; then
+		ok "site: -j 2 and -j 1 make the same site"
+	else
+		fail "site: -j 2 and -j 1 differ"; diff -rq -x .csdoc "$work/site" "$work/serial" | head -5
+	fi
+	unset SOURCE_DATE_EPOCH
+	rm -rf "$work"
+}
