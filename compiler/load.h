@@ -20,6 +20,13 @@
 void load_init(void);
 
 /*
+ * Let the loader read the file PATH too (and nothing else besides csdoc's
+ * own): the web team's stylesheet wrapping every page.  Returns 0, or -1 if
+ * PATH does not exist.
+ */
+int load_allow(const char *path);
+
+/*
  * Read and parse PATH.  Returns the document (caller frees with xmlFreeDoc),
  * or NULL after reporting every reason in D.  A parse that reported any error
  * returns NULL even if libxml2 built a tree.

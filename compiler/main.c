@@ -41,7 +41,7 @@ static const char usage_text[] =
     "usage: csdoc check [--strict] FILE...\n"
     "       csdoc build [-o DIR] [-f pdf,html,xml,csv,json,boxes,print] [--strict] FILE...\n"
     "       csdoc figures [--strict] FILE...\n"
-    "       csdoc site [-o DIR] [-j N] [--css FILE] [--title TEXT] [--strict] SRC\n"
+    "       csdoc site [-o DIR] [-j N] [--css FILE] [--wrap FILE.xsl] [--title TEXT] [--strict] SRC\n"
     "       csdoc --help | --version\n";
 
 static void
@@ -67,7 +67,8 @@ S_help(void)
 	    "          JSON) at DIR/PARTNERSHIP/KIND/DATE-NAME.*, an index, a page and an\n"
 	    "          action tracker per partnership, an Atom feed; only what changed\n"
 	    "          is rebuilt.  -j N builds N documents at once; --css FILE uses the\n"
-	    "          web team's stylesheet instead of csdoc.css\n"
+	    "          web team's stylesheet instead of csdoc.css; --wrap FILE.xsl puts\n"
+	    "          its site-header and site-footer templates around every page\n"
 	    "  figures as check, then print every figure of each FILE, one per line:\n"
 	    "          DOCUMENT/ID, exact value and display form, tab-separated\n\n"
 	    "options:\n"
@@ -261,10 +262,11 @@ S_site(int argc, char **argv)
 		{ "strict", no_argument, NULL, 'S' },
 		{ "css", required_argument, NULL, 'C' },
 		{ "title", required_argument, NULL, 'T' },
+		{ "wrap", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct site_opts so = { NULL, "out/site", 1, 0, NULL, NULL };
+	struct site_opts so = { NULL, "out/site", 1, 0, NULL, NULL, NULL };
 	int ch;
 
 	optind = 1;
@@ -292,6 +294,9 @@ S_site(int argc, char **argv)
 			break;
 		case 'T':
 			so.title = optarg;
+			break;
+		case 'W':
+			so.wrap = optarg;
 			break;
 		case 'h':
 			S_help();

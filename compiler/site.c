@@ -159,6 +159,9 @@ S_toolchain(const struct site_opts *op)
 	h = S_fnv_tree(h, d);
 	free(d);
 	h = S_fnv(h, op->strict ? "strict" : "lenient", 8);
+	/* the web team's page wrapper is in every page */
+	if (op->wrap != NULL)
+		h = S_fnv_file(S_fnv(h, op->wrap, strlen(op->wrap) + 1), op->wrap);
 	/* the web team's stylesheet is published beside every page */
 	if (op->css != NULL)
 		h = S_fnv_file(S_fnv(h, op->css, strlen(op->css) + 1), op->css);
@@ -971,6 +974,13 @@ site_run(const struct site_opts *op)
 	memset(&st, 0, sizeof(st));
 	st.op = op;
 	st.tty = isatty(2);
+	if (op->wrap != NULL) {
+		if (load_allow(op->wrap) != 0) {
+			fprintf(stderr, "csdoc: --wrap %s: %s\n", op->wrap, strerror(errno));
+			return 2;
+		}
+		xslt_set_wrap(op->wrap);
+	}
 	if (stat(op->src, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 		fprintf(stderr, "csdoc: %s: not a folder of sources\n", op->src);
 		return 2;

@@ -9,6 +9,7 @@ struct site_opts {
 	int         strict;   /* warnings count as errors */
 	const char *css;      /* the web team's own csdoc.css, or NULL */
 	const char *title;    /* the site's name on its index page, or NULL */
+	const char *wrap;     /* the web team's stylesheet of site-header and site-footer templates, or NULL */
 };
 
 /*

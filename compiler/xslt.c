@@ -20,6 +20,8 @@ static struct {
 } sheets[MAX_SHEETS];
 static size_t nsheets;
 static xsltSecurityPrefsPtr prefs;
+/* The web team's stylesheet of named templates wrapping every HTML page (xslt_set_wrap()). */
+static char *wrap;
 
 /* libxslt reports through a generic printf-style handler; collect the text. */
 struct xerr {
@@ -97,7 +99,29 @@ S_sheet(const char *rel, struct diag *d)
 	}
 	path = paths_data(rel);
 	xsltSetGenericErrorFunc(&e, S_xerror);
-	style = xsltParseStylesheetFile((const xmlChar *)path);
+	if (wrap != NULL && strncmp(rel, "stylesheets/print/", 18) != 0) {
+		/*
+		 * csdoc's stylesheet imported, the web team's included: its
+		 * templates (site-header, site-footer) take precedence over the
+		 * empty ones csdoc's pages call.
+		 */
+		char *ep = url_escape_path(path), *ew = url_escape_path(wrap);
+		char *text = xasprintf("<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+		    "<xsl:import href=\"file://%s\"/><xsl:include href=\"file://%s\"/></xsl:stylesheet>", ep, ew);
+		/* a name of its own: the imported stylesheet must not seem to import itself */
+		char *base = paths_data("stylesheets/wrapped.xsl");
+		xmlDocPtr wd = xmlReadMemory(text, (int)strlen(text), base, NULL, XML_PARSE_NONET);
+
+		free(base);
+
+		style = wd ? xsltParseStylesheetDoc(wd) : NULL;
+		if (style == NULL && wd != NULL)
+			xmlFreeDoc(wd);
+		free(ep);
+		free(ew);
+		free(text);
+	} else
+		style = xsltParseStylesheetFile((const xmlChar *)path);
 	xsltSetGenericErrorFunc(NULL, S_silent);
 	if (style == NULL) {
 		char *what = xasprintf("cannot load the stylesheet %s (set CSDOC_DATA to the directory holding stylesheets/)", path);
@@ -188,6 +212,13 @@ xslt_serialize(const char *rel, xmlDocPtr res, struct buf *out, struct diag *d)
 }
 
 void
+xslt_set_wrap(const char *path)
+{
+	free(wrap);
+	wrap = path ? realpath(path, NULL) : NULL;
+}
+
+void
 xslt_cleanup(void)
 {
 	for (size_t i = 0; i < nsheets; i++) {
@@ -195,6 +226,8 @@ xslt_cleanup(void)
 		free(sheets[i].rel);
 	}
 	nsheets = 0;
+	free(wrap);
+	wrap = NULL;
 	if (prefs != NULL)
 		xsltFreeSecurityPrefs(prefs);
 	prefs = NULL;

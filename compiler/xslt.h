@@ -27,4 +27,12 @@ int xslt_serialize(const char *rel, xmlDocPtr res, struct buf *out, struct diag 
 
 void xslt_cleanup(void);
 
+/*
+ * Wrap every HTML page with the web team's stylesheet PATH (its named
+ * templates site-header and site-footer replace csdoc's empty ones); the
+ * file must also be allowed to the loader (load_allow()).  Call before the
+ * first transform.
+ */
+void xslt_set_wrap(const char *path);
+
 #endif

@@ -45,6 +45,11 @@
 
   <!-- ============================================================ page -->
 
+  <!-- A web team's banner and footer around every page: empty here;
+       the wrap option of csdoc site supplies its own templates of these names. -->
+  <xsl:template name="site-header"/>
+  <xsl:template name="site-footer"/>
+
   <!-- The page skeleton. title: the <title> text; header, content: result
        fragments for the page header and <main>; body-class: classes on <body>. -->
   <xsl:template name="page">
@@ -69,6 +74,7 @@
           <xsl:attribute name="class"><xsl:value-of select="$body-class"/></xsl:attribute>
         </xsl:if>
         <a class="skip-link" href="#content">Skip to content</a>
+        <xsl:call-template name="site-header"/>
         <xsl:if test="string($pack-home) != ''">
           <nav class="pack-nav" aria-label="Meeting pack">
             <a>
@@ -95,6 +101,7 @@
         <footer class="doc-footer">
           <xsl:copy-of select="$footer"/>
         </footer>
+        <xsl:call-template name="site-footer"/>
       </body>
     </html>
   </xsl:template>

@@ -100,6 +100,25 @@ site_run() {
 	else
 		fail "site: -j 2 and -j 1 differ"; diff -rq -x .csdoc "$work/site" "$work/serial" | head -5
 	fi
+	# 7. the web team's own look: their stylesheet and their banner and footer on every page
+	mkdir -p "$work/theme" "$work/one"
+	cp tests/regress/cases/report-small.xml "$work/one/"
+	printf '/* the council */\nbody { color: #111; }\n' >"$work/theme/council.css"
+	cat >"$work/theme/wrap.xsl" <<'XSL'
+<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:template name="site-header"><div class="council-banner">Testshire County Council</div></xsl:template>
+  <xsl:template name="site-footer"><div class="council-footer">Council footer</div></xsl:template>
+</xsl:stylesheet>
+XSL
+	"$csdoc" site --css "$work/theme/council.css" --wrap "$work/theme/wrap.xsl" -o "$work/themed" "$work/one" >/dev/null 2>&1
+	page=$(find "$work/themed" -name '*report-small.html')
+	if [ -n "$page" ] && grep -q 'council-banner' "$page" && grep -q 'Council footer' "$page" &&
+	    grep -q 'council-banner' "$work/themed/index.html" && cmp -s "$work/theme/council.css" "$(dirname "$page")/csdoc.css"; then
+		ok "site: --wrap puts the web team's banner and footer on every page, --css their stylesheet"
+	else
+		fail "site: --wrap or --css not applied"
+	fi
 	unset SOURCE_DATE_EPOCH
 	rm -rf "$work"
 }
