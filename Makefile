@@ -76,6 +76,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_A)
 samples: $(CSDOC)
 	@mkdir -p out
 	./$(CSDOC) build -o out -f pdf,html,xml,csv $(SAMPLES)
+	./$(CSDOC) site -j 2 samples -o out/site
 
 test: deps-test web-tools $(CSDOC) $(UNIT_BIN)
 	@tests/run-all.sh "$(CSDOC)" "$(BUILD)/tests" "$(RUNNER)"

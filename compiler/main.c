@@ -270,7 +270,8 @@ S_site(int argc, char **argv)
 	int ch;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "+o:j:h", longopts, NULL)) != -1) {
+	/* options may follow the folder: csdoc site samples -o out/site */
+	while ((ch = getopt_long(argc, argv, "o:j:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'o':
 			if (optarg[0] == '\0')

@@ -27,7 +27,11 @@
           <xsl:value-of select="count($closed)"/>
           <xsl:text> closed, from </xsl:text>
           <xsl:value-of select="count($mine[@kind = 'minutes'])"/>
-          <xsl:text> sets of minutes. Age is days since the meeting, on </xsl:text>
+          <xsl:choose>
+            <xsl:when test="count($mine[@kind = 'minutes']) = 1"> set of minutes.</xsl:when>
+            <xsl:otherwise> sets of minutes.</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text> Age is days since the meeting, on </xsl:text>
           <xsl:call-template name="date-words">
             <xsl:with-param name="iso" select="/manifest/@built"/>
           </xsl:call-template>
