@@ -961,6 +961,20 @@ S_site_pages(struct site *st)
 
 /* ------------------------------------------------------------ run */
 
+/* Free what the build holds. */
+static void
+S_free(struct site *st)
+{
+	for (size_t i = 0; i < st->nsrc; i++) {
+		free(st->src[i].rel);
+		free(st->src[i].path);
+	}
+	free(st->src);
+	free(st->toolchain);
+	xmlFreeDoc(st->manifest);
+	memset(st, 0, sizeof(*st));
+}
+
 int
 site_run(const struct site_opts *op)
 {
@@ -1059,6 +1073,16 @@ site_run(const struct site_opts *op)
 
 			fflush(stdout);
 			fflush(stderr);
+			/* the child's copy of the parent's state goes too: leak checkers look at every process */
+			for (size_t k = 0; k < njobs; k++) {
+				free(jobs[k].rec);
+				free(jobs[k].diag);
+			}
+			free(jobs);
+			S_free(&st);
+			xslt_cleanup();
+			validate_cleanup();
+			xmlCleanupParser();
 			_exit(status);
 		}
 		if (jobs[slot].pid < 0) {
@@ -1091,12 +1115,6 @@ site_run(const struct site_opts *op)
 		rc = 1;
 	fprintf(stderr, "csdoc: site %s: %zu documents%s\n", op->out, st.nsrc,
 	    st.failed ? "; some failed, their previous pages stay" : "");
-	for (size_t i = 0; i < st.nsrc; i++) {
-		free(st.src[i].rel);
-		free(st.src[i].path);
-	}
-	free(st.src);
-	free(st.toolchain);
-	xmlFreeDoc(st.manifest);
+	S_free(&st);
 	return rc;
 }
