@@ -41,7 +41,8 @@ static const char usage_text[] =
     "usage: csdoc check [--strict] FILE...\n"
     "       csdoc build [-o DIR] [-f pdf,html,xml,csv,json,boxes,print] [--strict] FILE...\n"
     "       csdoc figures [--strict] FILE...\n"
-    "       csdoc site [-o DIR] [-j N] [--css FILE] [--wrap FILE.xsl] [--title TEXT] [--strict] SRC\n"
+    "       csdoc site [-o DIR] [-j N] [--css FILE] [--site-css FILE] [--wrap FILE.xsl]\n"
+    "                  [--title TEXT] [--strict] SRC\n"
     "       csdoc --help | --version\n";
 
 static void
@@ -263,10 +264,11 @@ S_site(int argc, char **argv)
 		{ "css", required_argument, NULL, 'C' },
 		{ "title", required_argument, NULL, 'T' },
 		{ "wrap", required_argument, NULL, 'W' },
+		{ "site-css", required_argument, NULL, 'X' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct site_opts so = { NULL, "out/site", 1, 0, NULL, NULL, NULL };
+	struct site_opts so = { NULL, "out/site", 1, 0, NULL, NULL, NULL, NULL };
 	int ch;
 
 	optind = 1;
@@ -298,6 +300,9 @@ S_site(int argc, char **argv)
 			break;
 		case 'W':
 			so.wrap = optarg;
+			break;
+		case 'X':
+			so.site_css = optarg;
 			break;
 		case 'h':
 			S_help();

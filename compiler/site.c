@@ -37,6 +37,7 @@
 struct found {
 	char *rel;    /* path below SRC, "/"-separated */
 	char *path;   /* SRC/rel, as messages name it */
+	char *name;   /* its pages' name after the date: the file name, or the path where two files share one */
 };
 
 struct site {
@@ -47,6 +48,11 @@ struct site {
 	xmlDocPtr     manifest;    /* what the last build made, updated as this one goes */
 	int           failed;      /* a source failed */
 	int           tty;         /* standard error is a terminal: one progress line */
+	int           too_many;    /* more sources than SITE_MAX_SOURCES: nothing is built or removed */
+	char        **dirs;        /* folders csdoc made in the site (PARTNERSHIP, PARTNERSHIP/KIND), from the manifest */
+	size_t        ndirs;
+	char        **gone;        /* files a removed or moved document leaves that may be shared (pictures, csdoc.css) */
+	size_t        ngone;
 };
 
 /* ------------------------------------------------------------ hashing */
@@ -155,16 +161,28 @@ S_toolchain(const struct site_opts *op)
 	d = paths_data("schemas");
 	h = S_fnv_tree(h, d);
 	free(d);
-	d = paths_data("stylesheets");
+	/* the documents' stylesheets; the site's own pages are made afresh on every build */
+	d = paths_data("stylesheets/html");
 	h = S_fnv_tree(h, d);
 	free(d);
+	d = paths_data("stylesheets/print");
+	h = S_fnv_tree(h, d);
+	free(d);
+	/* what else shapes a PDF: the hyphenation patterns, and the date it carries */
+	{
+		const char *dic = getenv("CSDOC_HYPHEN_DIC"), *epoch = getenv("SOURCE_DATE_EPOCH");
+
+		h = S_fnv_file(h, dic && *dic ? dic : "/usr/share/hyphen/hyph_en_GB.dic");
+		if (epoch != NULL)
+			h = S_fnv(h, epoch, strlen(epoch) + 1);
+	}
 	h = S_fnv(h, op->strict ? "strict" : "lenient", 8);
 	/* the web team's page wrapper is in every page */
 	if (op->wrap != NULL)
-		h = S_fnv_file(S_fnv(h, op->wrap, strlen(op->wrap) + 1), op->wrap);
+		h = S_fnv_file(S_fnv(h, "wrap", 5), op->wrap);
 	/* the web team's stylesheet is published beside every page */
 	if (op->css != NULL)
-		h = S_fnv_file(S_fnv(h, op->css, strlen(op->css) + 1), op->css);
+		h = S_fnv_file(S_fnv(h, "css", 4), op->css);
 	return S_hex(h);
 }
 
@@ -207,12 +225,20 @@ S_find(struct site *st, const char *rel, const char *outreal)
 			if (real != NULL && (outreal == NULL || strcmp(real, outreal) != 0))
 				S_find(st, r, outreal);
 			free(real);
-		} else if (S_ISREG(lst.st_mode) && len > 4 && strcmp(names[i] + len - 4, ".xml") == 0 &&
-		    st->nsrc < SITE_MAX_SOURCES) {
-			st->src = xreallocarray(st->src, st->nsrc + 1, sizeof(*st->src));
-			st->src[st->nsrc].rel = r;
-			st->src[st->nsrc++].path = p;
-			r = p = NULL;
+		} else if (S_ISREG(lst.st_mode) && len > 4 && strcmp(names[i] + len - 4, ".xml") == 0) {
+			if (!xmlCheckUTF8((const xmlChar *)r)) {
+				/* its address could not be written in a page or a feed */
+				fprintf(stderr, "csdoc: %s: skipped: a file name that is not UTF-8 cannot be published\n", p);
+				st->failed = 1;
+			} else if (st->nsrc == SITE_MAX_SOURCES)
+				st->too_many = 1;
+			else {
+				st->src = xreallocarray(st->src, st->nsrc + 1, sizeof(*st->src));
+				st->src[st->nsrc].rel = r;
+				st->src[st->nsrc].name = NULL;
+				st->src[st->nsrc++].path = p;
+				r = p = NULL;
+			}
 		}
 		free(r);
 		free(p);
@@ -220,6 +246,59 @@ S_find(struct site *st, const char *rel, const char *outreal)
 	}
 	free(names);
 	free(dir);
+}
+
+/*
+ * Each source's name in its pages' addresses: its file name, unless two
+ * sources share one, when both take their path below SRC ("a/paper" →
+ * "a-paper"); "-2", "-3" settle what is still shared.  Names differ, so
+ * no two sources can have one page.
+ */
+static void
+S_names(struct site *st)
+{
+	for (size_t i = 0; i < st->nsrc; i++) {
+		const char *b = strrchr(st->src[i].rel, '/');
+		size_t n;
+
+		st->src[i].name = xstrdup(b ? b + 1 : st->src[i].rel);
+		n = strlen(st->src[i].name);
+		st->src[i].name[n - 4] = '\0';
+	}
+	for (size_t i = 0; i < st->nsrc; i++) {
+		int shared = 0;
+
+		for (size_t j = 0; j < st->nsrc && !shared; j++) {
+			const char *bi = strrchr(st->src[i].rel, '/'), *bj = strrchr(st->src[j].rel, '/');
+
+			shared = j != i && strcmp(bi ? bi + 1 : st->src[i].rel, bj ? bj + 1 : st->src[j].rel) == 0;
+		}
+		if (shared) {
+			char *q;
+
+			free(st->src[i].name);
+			st->src[i].name = xstrdup(st->src[i].rel);
+			st->src[i].name[strlen(st->src[i].name) - 4] = '\0';
+			for (q = st->src[i].name; *q; q++)
+				if (*q == '/')
+					*q = '-';
+		}
+	}
+	for (size_t i = 0; i < st->nsrc; i++)
+		for (long k = 2;; k++) {
+			int clash = 0;
+
+			for (size_t j = 0; j < i && !clash; j++)
+				clash = strcmp(st->src[i].name, st->src[j].name) == 0;
+			if (!clash)
+				break;
+			{
+				char *again = xasprintf("%s-%ld", st->src[i].name, k);
+
+				free(st->src[i].name);
+				st->src[i].name = again;
+			}
+		}
 }
 
 /* ------------------------------------------------------------ manifest */
@@ -316,13 +395,70 @@ S_fresh(const struct site *st, xmlNodePtr rec)
 	return fresh;
 }
 
-/* Remove the outputs REC lists (a source removed, or built elsewhere now) that KEEP does not list. */
+/*
+ * Non-zero if REL is a path csdoc may remove in the site: relative, with no
+ * empty, "." or ".." part, and no symbolic link on the way (the manifest is
+ * a file anyone could edit: it must not lead outside the site).
+ */
+static int
+S_safe_rel(const struct site *st, const char *rel)
+{
+	char *copy, *save = NULL;
+	struct buf at = { 0 };
+	int safe = rel[0] != '\0' && rel[0] != '/' && strstr(rel, "//") == NULL &&
+	    rel[strlen(rel) - 1] != '/';
+
+	copy = xstrdup(rel);
+	buf_puts(&at, st->op->out);
+	for (char *part = strtok_r(copy, "/", &save); safe && part != NULL; part = strtok_r(NULL, "/", &save)) {
+		struct stat sb;
+
+		if (strcmp(part, ".") == 0 || strcmp(part, "..") == 0)
+			safe = 0;
+		buf_printf(&at, "/%s", part);
+		if (safe && lstat(buf_str(&at), &sb) == 0 && S_ISLNK(sb.st_mode))
+			safe = 0;
+	}
+	buf_free(&at);
+	free(copy);
+	return safe;
+}
+
+/* Remember the folder of REL and, with KIND, its partnership's: folders csdoc made. */
 static void
-S_remove_outputs(const struct site *st, xmlNodePtr rec, xmlNodePtr keep)
+S_note_dirs(struct site *st, const char *page)
+{
+	char *d = xstrdup(page), *slash;
+
+	while ((slash = strrchr(d, '/')) != NULL) {
+		int known = 0;
+
+		*slash = '\0';
+		for (size_t i = 0; i < st->ndirs && !known; i++)
+			known = strcmp(st->dirs[i], d) == 0;
+		if (!known) {
+			st->dirs = xreallocarray(st->dirs, st->ndirs + 1, sizeof(*st->dirs));
+			st->dirs[st->ndirs++] = xstrdup(d);
+		}
+	}
+	free(d);
+}
+
+/*
+ * Remove the outputs REC lists that KEEP (its new record, or NULL for a
+ * source that is gone) does not: the document's own files (its page, PDF,
+ * data, a pack's folder of papers) at once; files beside it that other
+ * pages may share (pictures, csdoc.css) are noted, to go at the end if no
+ * document still needs them.
+ */
+static void
+S_remove_outputs(struct site *st, xmlNodePtr rec, xmlNodePtr keep)
 {
 	char *page = S_prop(rec, "page");
 	size_t plen = strlen(page);
 
+	if (page[0] != '\0')
+		S_note_dirs(st, page);
 	for (xmlNodePtr n = rec->children; n != NULL; n = n->next) {
 		char *rel, *path;
 		int kept = 0;
@@ -339,26 +475,26 @@ S_remove_outputs(const struct site *st, xmlNodePtr rec, xmlNodePtr keep)
 			kept = strcmp(kr, rel) == 0;
 			free(kr);
 		}
-		path = xasprintf("%s/%s", st->op->out, rel);
-		/*
-		 * Only the document's own files go (its page, PDF, data, a pack's
-		 * folder of papers): csdoc.css and pictures beside it may serve
-		 * other pages of the folder, and go with the folder's last page.
-		 */
-		if (!kept && strstr(rel, "..") == NULL && rel[0] != '/' && strncmp(rel, page, plen) == 0 &&
-		    (rel[plen] == '.' || rel[plen] == '/'))
-			(void)unlink(path);
-		/* a meeting pack's folder of paper pages goes when it is empty */
-		{
-			char *slash = strrchr(path, '/');
+		if (kept || !S_safe_rel(st, rel)) {
+			free(rel);
+			continue;
+		}
+		if (plen > 0 && strncmp(rel, page, plen) == 0 && (rel[plen] == '.' || rel[plen] == '/')) {
+			char *slash;
 
-			if (!kept && slash != NULL) {
+			path = xasprintf("%s/%s", st->op->out, rel);
+			(void)unlink(path);
+			/* a meeting pack's folder of paper pages goes when it is empty */
+			if ((slash = strrchr(path, '/')) != NULL && slash - path > (long)strlen(st->op->out) + (long)plen) {
 				*slash = '\0';
 				(void)rmdir(path);
 			}
+			free(path);
+			free(rel);
+		} else {
+			st->gone = xreallocarray(st->gone, st->ngone + 1, sizeof(*st->gone));
+			st->gone[st->ngone++] = rel;
 		}
-		free(path);
-		free(rel);
 	}
 	free(page);
 }
@@ -382,85 +518,87 @@ S_has_page(const char *dir)
 	return found;
 }
 
-/* Remove the files directly in DIR, then DIR if that empties it. */
-static void
-S_clear_dir(const char *dir)
+/* Non-zero if a document of the manifest lists REL among its outputs. */
+static int
+S_listed(const struct site *st, const char *rel)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
+	for (xmlNodePtr r = xmlDocGetRootElement(st->manifest)->children; r != NULL; r = r->next)
+		for (xmlNodePtr n = r->type == XML_ELEMENT_NODE ? r->children : NULL; n != NULL; n = n->next) {
+			char *p;
+			int hit;
 
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		char *p;
-		struct stat sb;
-
-		if (e->d_name[0] == '.')
-			continue;
-		p = xasprintf("%s/%s", dir, e->d_name);
-		if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode))
-			(void)unlink(p);
-		free(p);
-	}
-	closedir(d);
-	(void)rmdir(dir);
+			if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "out") != 0)
+				continue;
+			p = S_prop(n, "path");
+			hit = strcmp(p, rel) == 0;
+			free(p);
+			if (hit)
+				return 1;
+		}
+	return 0;
 }
 
 /*
- * After sources went: a kind's folder with no page left loses its stylesheet
- * and pictures, and a partnership with no document left its pages (SLUGS are
- * the partnerships that have documents).
+ * After documents went or moved: the shared files they left that no
+ * document still lists (csdoc.css only with its folder's last page); then
+ * the folders csdoc made that are now empty, and the pages of partnerships
+ * with no documents left (SLUGS are those that have some).  Nothing csdoc
+ * did not make is touched.
  */
 static void
-S_prune(const struct site *st, char **slugs, size_t nslugs)
+S_prune(struct site *st, char **slugs, size_t nslugs)
 {
-	DIR *d = opendir(st->op->out);
-	struct dirent *e;
+	for (size_t i = 0; i < st->ngone; i++) {
+		const char *rel = st->gone[i], *b = strrchr(rel, '/');
+		char *path = xasprintf("%s/%s", st->op->out, rel);
 
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		char *sdir;
-		struct stat sb;
-		int live = 0;
-		DIR *k;
+		if (!S_listed(st, rel)) {
+			if (strcmp(b ? b + 1 : rel, "csdoc.css") == 0) {
+				char *dir = xstrdup(path);
 
-		if (e->d_name[0] == '.')
-			continue;
-		sdir = xasprintf("%s/%s", st->op->out, e->d_name);
-		if (lstat(sdir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-			free(sdir);
-			continue;
+				*strrchr(dir, '/') = '\0';
+				if (!S_has_page(dir))
+					(void)unlink(path);
+				free(dir);
+			} else
+				(void)unlink(path);
 		}
-		for (size_t i = 0; i < nslugs && !live; i++)
-			live = strcmp(slugs[i], e->d_name) == 0;
-		if ((k = opendir(sdir)) != NULL) {
-			struct dirent *ke;
-
-			while ((ke = readdir(k)) != NULL) {
-				char *kdir;
-
-				if (ke->d_name[0] == '.')
-					continue;
-				kdir = xasprintf("%s/%s", sdir, ke->d_name);
-				if (lstat(kdir, &sb) == 0 && S_ISDIR(sb.st_mode) && !S_has_page(kdir))
-					S_clear_dir(kdir);
-				free(kdir);
-			}
-			closedir(k);
-		}
-		if (!live) {
-			char *p = xasprintf("%s/index.html", sdir), *q = xasprintf("%s/actions.html", sdir);
-
-			(void)unlink(p);
-			(void)unlink(q);
-			free(p);
-			free(q);
-			(void)rmdir(sdir);
-		}
-		free(sdir);
+		free(path);
 	}
-	closedir(d);
+	/* a kind's folder (two parts) before its partnership's (one part) */
+	for (size_t pass = 0; pass < 2 * st->ndirs; pass++) {
+		const char *rel = st->dirs[pass % st->ndirs];
+		char *path;
+		int live = 0;
+
+		if ((pass < st->ndirs) != (strchr(rel, '/') != NULL))
+			continue;
+		path = xasprintf("%s/%s", st->op->out, rel);
+		if (!S_safe_rel(st, rel)) {
+			free(path);
+			continue;
+		}
+		if (strchr(rel, '/') == NULL) {
+			for (size_t k = 0; k < nslugs && !live; k++)
+				live = strcmp(slugs[k], rel) == 0;
+			if (!live) {
+				char *p = xasprintf("%s/index.html", path), *q = xasprintf("%s/actions.html", path);
+
+				(void)unlink(p);
+				(void)unlink(q);
+				free(p);
+				free(q);
+			}
+		} else if (!S_has_page(path)) {
+			/* the stylesheet csdoc put beside pages that are gone */
+			char *css = xasprintf("%s/csdoc.css", path);
+
+			(void)unlink(css);
+			free(css);
+		}
+		(void)rmdir(path);
+		free(path);
+	}
 }
 
 /* Write the manifest atomically. */
@@ -537,7 +675,10 @@ S_info(xmlNodePtr root, enum doc_kind kind, struct info *in)
 	};
 	const char *b = tree_get(root, "partnership") ? tree_get(root, "partnership") : tree_get(root, "body");
 
-	in->body = b ? xstrdup(b) : S_child_text(root, "meeting", "body");
+	/* minutes of a group name the partnership it belongs to: the group's page is the partnership's */
+	in->body = b ? xstrdup(b) : S_child_text(root, "meeting", "partnership");
+	if (in->body == NULL)
+		in->body = S_child_text(root, "meeting", "body");
 	if (in->body == NULL)
 		in->body = xstrdup("Documents");
 	in->kind = xstrdup(kind < sizeof(folders) / sizeof(folders[0]) && folders[kind] ? folders[kind] : "documents");
@@ -564,16 +705,44 @@ S_info_free(struct info *in)
 	free(in->status);
 }
 
-/* The minutes' actions into REC, for the trackers. */
+/* The display name of registry entry ID in the compiled ROOT, or NULL. */
+static const char *
+S_display_of(xmlNodePtr root, const char *id)
+{
+	xmlNodePtr reg = tree_child(root, "registry");
+
+	for (xmlNodePtr e = reg ? tree_first_elem(reg) : NULL; e != NULL; e = tree_next_elem(e))
+		if (tree_attr(e, "id") != NULL && strcmp(tree_attr(e, "id"), id) == 0)
+			return tree_get(e, "display");
+	return NULL;
+}
+
+/*
+ * The minutes' actions into REC, for the trackers: one entry per owner
+ * (a joint action is on each owner's list), with the action's number, so
+ * that later minutes can close it; and the earlier actions these minutes
+ * close (action-updates/carried status="closed").
+ */
 static void
-S_record_actions(xmlNodePtr rec, xmlNodePtr n, const char *date)
+S_record_actions(xmlNodePtr rec, xmlNodePtr root, xmlNodePtr n, const char *date)
 {
 	for (n = n ? n->children : NULL; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		if (tree_is(n, "action-updates")) {
+			for (xmlNodePtr c = tree_first_elem(n); c != NULL; c = tree_next_elem(c))
+				if (tree_is(c, "carried") && strcmp(str_or(tree_attr(c, "status"), "ongoing"), "closed") == 0) {
+					xmlNodePtr x = xmlNewChild(rec, NULL, (const xmlChar *)"closes", NULL);
+
+					xmlNewProp(x, (const xmlChar *)"number", (const xmlChar *)tree_attr(c, "number"));
+					if (tree_attr(n, "from") != NULL)
+						xmlNewProp(x, (const xmlChar *)"from", (const xmlChar *)tree_attr(n, "from"));
+				}
+			continue;
+		}
 		if (tree_is(n, "action")) {
-			xmlNodePtr a = xmlNewChild(rec, NULL, (const xmlChar *)"action", NULL), item;
-			char *what = tree_text_folded(n);
+			xmlNodePtr item;
+			char *what = tree_text_folded(n), *ids = xstrdup(str_or(tree_attr(n, "owner"), "")), *save = NULL;
 
 			/* an action without words of its own is its minute's business */
 			for (item = n->parent; what[0] == '\0' && item != NULL && item->type == XML_ELEMENT_NODE;
@@ -583,17 +752,23 @@ S_record_actions(xmlNodePtr rec, xmlNodePtr n, const char *date)
 					what = tree_text_folded(tree_child(item, "title"));
 					break;
 				}
-			xmlNewProp(a, (const xmlChar *)"minute", (const xmlChar *)str_or(tree_get(n, "item"), ""));
-			xmlNewProp(a, (const xmlChar *)"owner", (const xmlChar *)str_or(tree_get(n, "owner-names"), ""));
-			xmlNewProp(a, (const xmlChar *)"status", (const xmlChar *)str_or(tree_get(n, "status"), "open"));
-			xmlNewProp(a, (const xmlChar *)"meeting", (const xmlChar *)date);
-			if (tree_attr(n, "due") != NULL)
-				xmlNewProp(a, (const xmlChar *)"due", (const xmlChar *)tree_attr(n, "due"));
-			xmlNodeAddContent(a, (const xmlChar *)what);
+			for (char *id = strtok_r(ids, " \t\n", &save); id != NULL; id = strtok_r(NULL, " \t\n", &save)) {
+				xmlNodePtr a = xmlNewChild(rec, NULL, (const xmlChar *)"action", NULL);
+
+				xmlNewProp(a, (const xmlChar *)"number", (const xmlChar *)str_or(tree_get(n, "number"), ""));
+				xmlNewProp(a, (const xmlChar *)"minute", (const xmlChar *)str_or(tree_get(n, "item"), ""));
+				xmlNewProp(a, (const xmlChar *)"owner", (const xmlChar *)str_or(S_display_of(root, id), id));
+				xmlNewProp(a, (const xmlChar *)"status", (const xmlChar *)str_or(tree_get(n, "status"), "open"));
+				xmlNewProp(a, (const xmlChar *)"meeting", (const xmlChar *)date);
+				if (tree_attr(n, "due") != NULL)
+					xmlNewProp(a, (const xmlChar *)"due", (const xmlChar *)tree_attr(n, "due"));
+				xmlNodeAddContent(a, (const xmlChar *)what);
+			}
+			free(ids);
 			free(what);
 			continue;
 		}
-		S_record_actions(rec, n, date);
+		S_record_actions(rec, root, n, date);
 	}
 }
 
@@ -630,18 +805,13 @@ S_build_one(struct site *st, size_t i, const char *recpath, const char *diagpath
 	if (compile_file(&src, f->path, &kind) == 0) {
 		struct info in;
 		char *slug, *dir, *stem, *fstem;
-		const char *b = strrchr(f->rel, '/');
-		size_t fl;
 
 		S_info(xmlDocGetRootElement(src.doc), kind, &in);
 		slug = S_slug(in.body);
 		dir = xasprintf("%s/%s/%s", st->op->out, slug, in.kind);
-		fstem = xstrdup(b ? b + 1 : f->rel);
-		fl = strlen(fstem);
-		if (fl > 4)
-			fstem[fl - 4] = '\0';
-		/* a stable address: who, what kind, when, and the source's own name */
-		stem = strncmp(fstem, in.date, strlen(in.date)) == 0 ? xstrdup(fstem) : xasprintf("%s-%s", in.date, fstem);
+		/* a stable address: who, what kind, when, and the source's own name (S_names) */
+		fstem = xstrdup(f->name);
+		stem = xasprintf("%s-%s", in.date, fstem);
 		if (output_mkdir(dir, &d) == 0) {
 			struct render_opts ro = { dir, F_HTML | F_PDF | F_CSV | F_JSON, stem, st->op->css };
 
@@ -662,11 +832,21 @@ S_build_one(struct site *st, size_t i, const char *recpath, const char *diagpath
 				xmlNewProp(rec, (const xmlChar *)"title", (const xmlChar *)in.title);
 				xmlNewProp(rec, (const xmlChar *)"status", (const xmlChar *)in.status);
 				xmlNewProp(rec, (const xmlChar *)"page", (const xmlChar *)page);
+				{
+					/* the address as a link: "#", "?", "%", spaces and non-ASCII escaped */
+					char *href = url_escape_path(page);
+
+					xmlNewProp(rec, (const xmlChar *)"href", (const xmlChar *)href);
+					free(href);
+				}
 				for (size_t k = 0; k < ndeps; k++) {
 					xmlNodePtr dn = xmlNewChild(rec, NULL, (const xmlChar *)"dep", NULL);
 					char *h = S_hash_file(deps[k]);
+					/* by its real name: the same file typed another way (./src, from elsewhere) is the same */
+					char *real = realpath(deps[k], NULL);
 
-					xmlNewProp(dn, (const xmlChar *)"path", (const xmlChar *)deps[k]);
+					xmlNewProp(dn, (const xmlChar *)"path", (const xmlChar *)(real ? real : deps[k]));
+					free(real);
 					xmlNewProp(dn, (const xmlChar *)"hash", (const xmlChar *)h);
 					free(h);
 				}
@@ -676,7 +856,7 @@ S_build_one(struct site *st, size_t i, const char *recpath, const char *diagpath
 					xmlNewProp(on, (const xmlChar *)"path", (const xmlChar *)S_below(st, o.final[k]));
 				}
 				if (kind == KIND_MINUTES)
-					S_record_actions(rec, xmlDocGetRootElement(src.doc), in.date);
+					S_record_actions(rec, xmlDocGetRootElement(src.doc), xmlDocGetRootElement(src.doc), in.date);
 				if (xmlSaveFormatFileEnc(recpath, rd, "UTF-8", 1) < 0)
 					diag_msg(&d, DF_WRITE, 0, 0, recpath, strerror(errno));
 				xmlFreeDoc(rd);
@@ -871,6 +1051,71 @@ S_css(struct site *st, const char *name, const char *own, struct diag *d)
 }
 
 /*
+ * Actions that later minutes of the same partnership close (their
+ * action-updates list them as closed, by number): closed, with the meeting
+ * that closed them.  The updates name the meeting they come from, or else
+ * mean the partnership's minutes just before.
+ */
+static void
+S_close_carried(xmlNodePtr root)
+{
+	for (xmlNodePtr r = root->children; r != NULL; r = r->next) {
+		char *slug, *date;
+
+		if (r->type != XML_ELEMENT_NODE)
+			continue;
+		slug = S_prop(r, "slug");
+		date = S_prop(r, "date");
+		for (xmlNodePtr c = r->children; c != NULL; c = c->next) {
+			char *num, *from;
+			xmlNodePtr target = NULL;
+			char *tdate = NULL;
+
+			if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "closes") != 0)
+				continue;
+			num = S_prop(c, "number");
+			from = S_prop(c, "from");
+			/* the minutes the update comes from: named, or the latest before these */
+			for (xmlNodePtr o = root->children; o != NULL; o = o->next) {
+				char *os, *od, *ok;
+
+				if (o == r || o->type != XML_ELEMENT_NODE)
+					continue;
+				os = S_prop(o, "slug");
+				od = S_prop(o, "date");
+				ok = S_prop(o, "kind");
+				if (strcmp(os, slug) == 0 && strcmp(ok, "minutes") == 0 &&
+				    (from[0] ? strcmp(od, from) == 0 : strcmp(od, date) < 0 && (tdate == NULL || strcmp(od, tdate) > 0))) {
+					target = o;
+					free(tdate);
+					tdate = xstrdup(od);
+				}
+				free(os);
+				free(od);
+				free(ok);
+			}
+			for (xmlNodePtr a = target ? target->children : NULL; a != NULL; a = a->next) {
+				char *an;
+
+				if (a->type != XML_ELEMENT_NODE || strcmp((const char *)a->name, "action") != 0)
+					continue;
+				an = S_prop(a, "number");
+				if (strcmp(an, num) == 0) {
+					xmlSetProp(a, (const xmlChar *)"status", (const xmlChar *)"closed");
+					xmlSetProp(a, (const xmlChar *)"closed-at", (const xmlChar *)date);
+				}
+				free(an);
+			}
+			free(tdate);
+			free(num);
+			free(from);
+		}
+		free(slug);
+		free(date);
+	}
+}
+
+/*
  * The site's own pages from the manifest: the index, a page and an action
  * tracker per partnership, and the Atom feed.
  */
@@ -928,6 +1173,7 @@ S_site_pages(struct site *st)
 		free(slug);
 		free(date);
 	}
+	S_close_carried(root);
 	{
 		const char *p0[] = { NULL };
 
@@ -938,14 +1184,34 @@ S_site_pages(struct site *st)
 	for (size_t k = 0; k < nslugs && rc == 0; k++) {
 		const char *pp[] = { "partnership", slugs[k], "up", "../", NULL };
 		char *index = xasprintf("%s/index.html", slugs[k]), *actions = xasprintf("%s/actions.html", slugs[k]);
+		int minutes = 0;
 
-		if (S_page(st, doc, "stylesheets/site/index.xsl", pp, index, &d) != 0 ||
-		    S_page(st, doc, "stylesheets/site/actions.xsl", pp, actions, &d) != 0)
+		for (xmlNodePtr r = root->children; r != NULL && !minutes; r = r->next) {
+			char *sl, *kd;
+
+			if (r->type != XML_ELEMENT_NODE)
+				continue;
+			sl = S_prop(r, "slug");
+			kd = S_prop(r, "kind");
+			minutes = strcmp(sl, slugs[k]) == 0 && strcmp(kd, "minutes") == 0;
+			free(sl);
+			free(kd);
+		}
+		if (S_page(st, doc, "stylesheets/site/index.xsl", pp, index, &d) != 0)
 			rc = -1;
+		/* a tracker where there are minutes to track */
+		if (rc == 0 && minutes && S_page(st, doc, "stylesheets/site/actions.xsl", pp, actions, &d) != 0)
+			rc = -1;
+		if (!minutes) {
+			char *path = xasprintf("%s/%s", st->op->out, actions);
+
+			(void)unlink(path);
+			free(path);
+		}
 		free(index);
 		free(actions);
 	}
-	if (rc == 0 && (S_css(st, "csdoc.css", st->op->css, &d) != 0 || S_css(st, "site.css", NULL, &d) != 0))
+	if (rc == 0 && (S_css(st, "csdoc.css", st->op->css, &d) != 0 || S_css(st, "site.css", st->op->site_css, &d) != 0))
 		rc = -1;
 	/* stale partnership pages (no documents left) are removed */
 	S_prune(st, slugs, nslugs);
@@ -961,6 +1227,47 @@ S_site_pages(struct site *st)
 
 /* ------------------------------------------------------------ run */
 
+/*
+ * The web team's wrapper may hold the two named templates and nothing
+ * else: it is included into csdoc's page stylesheets, where any other
+ * template would replace csdoc's.  NULL if it is fine, else why not.
+ */
+static const char *
+S_check_wrap(const char *path)
+{
+	static const char xsl[] = "http://www.w3.org/1999/XSL/Transform";
+	struct diag d;
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	const char *why = NULL;
+
+	diag_init(&d, path);
+	doc = load_file(path, &d);
+	diag_free(&d);
+	if (doc == NULL)
+		return "it is not a well-formed XML file";
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || root->ns == NULL || strcmp((const char *)root->ns->href, xsl) != 0 ||
+	    strcmp((const char *)root->name, "stylesheet") != 0)
+		why = "it is not an XSLT stylesheet (xsl:stylesheet)";
+	for (xmlNodePtr n = root ? root->children : NULL; why == NULL && n != NULL; n = n->next) {
+		xmlChar *name, *match;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		name = xmlGetProp(n, (const xmlChar *)"name");
+		match = xmlGetProp(n, (const xmlChar *)"match");
+		if (n->ns == NULL || strcmp((const char *)n->ns->href, xsl) != 0 ||
+		    strcmp((const char *)n->name, "template") != 0 || match != NULL || name == NULL ||
+		    (strcmp((const char *)name, "site-header") != 0 && strcmp((const char *)name, "site-footer") != 0))
+			why = "it may hold only <xsl:template name=\"site-header\"> and <xsl:template name=\"site-footer\">";
+		xmlFree(name);
+		xmlFree(match);
+	}
+	xmlFreeDoc(doc);
+	return why;
+}
+
 /* Free what the build holds. */
 static void
 S_free(struct site *st)
@@ -968,7 +1275,14 @@ S_free(struct site *st)
 	for (size_t i = 0; i < st->nsrc; i++) {
 		free(st->src[i].rel);
 		free(st->src[i].path);
+		free(st->src[i].name);
 	}
+	for (size_t i = 0; i < st->ndirs; i++)
+		free(st->dirs[i]);
+	free(st->dirs);
+	for (size_t i = 0; i < st->ngone; i++)
+		free(st->gone[i]);
+	free(st->gone);
 	free(st->src);
 	free(st->toolchain);
 	xmlFreeDoc(st->manifest);
@@ -989,8 +1303,14 @@ site_run(const struct site_opts *op)
 	st.op = op;
 	st.tty = isatty(2);
 	if (op->wrap != NULL) {
+		const char *why = NULL;
+
 		if (load_allow(op->wrap) != 0) {
 			fprintf(stderr, "csdoc: --wrap %s: %s\n", op->wrap, strerror(errno));
+			return 2;
+		}
+		if ((why = S_check_wrap(op->wrap)) != NULL) {
+			fprintf(stderr, "csdoc: --wrap %s: %s\n", op->wrap, why);
 			return 2;
 		}
 		xslt_set_wrap(op->wrap);
@@ -1015,8 +1335,25 @@ site_run(const struct site_opts *op)
 	outreal = realpath(op->out, NULL);
 	S_find(&st, "", outreal);
 	free(outreal);
+	if (st.too_many) {
+		/* building part of the sources would unpublish the rest: build none */
+		fprintf(stderr, "csdoc: %s: more than %d sources; a site holds at most %d: nothing was built or removed\n",
+		    op->src, SITE_MAX_SOURCES, SITE_MAX_SOURCES);
+		S_free(&st);
+		return 2;
+	}
+	S_names(&st);
 	st.toolchain = S_toolchain(op);
 	st.manifest = S_manifest_load(&st);
+	/* the folders csdoc made are the only ones it may tidy away */
+	for (xmlNodePtr r = xmlDocGetRootElement(st.manifest)->children; r != NULL; r = r->next)
+		if (r->type == XML_ELEMENT_NODE) {
+			char *page = S_prop(r, "page");
+
+			if (page[0] != '\0')
+				S_note_dirs(&st, page);
+			free(page);
+		}
 
 	/* a source gone since the last build takes its outputs with it */
 	for (xmlNodePtr r = xmlDocGetRootElement(st.manifest)->children, nx; r != NULL; r = nx) {

@@ -8,6 +8,7 @@ struct site_opts {
 	int         jobs;     /* documents built at once (-j) */
 	int         strict;   /* warnings count as errors */
 	const char *css;      /* the web team's own csdoc.css, or NULL */
+	const char *site_css; /* the web team's own site.css for the site's own pages, or NULL */
 	const char *title;    /* the site's name on its index page, or NULL */
 	const char *wrap;     /* the web team's stylesheet of site-header and site-footer templates, or NULL */
 };

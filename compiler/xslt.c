@@ -99,7 +99,8 @@ S_sheet(const char *rel, struct diag *d)
 	}
 	path = paths_data(rel);
 	xsltSetGenericErrorFunc(&e, S_xerror);
-	if (wrap != NULL && strncmp(rel, "stylesheets/print/", 18) != 0) {
+	/* pages only: not the print trees, not the feed */
+	if (wrap != NULL && strncmp(rel, "stylesheets/print/", 18) != 0 && strcmp(rel, "stylesheets/site/atom.xsl") != 0) {
 		/*
 		 * csdoc's stylesheet imported, the web team's included: its
 		 * templates (site-header, site-footer) take precedence over the

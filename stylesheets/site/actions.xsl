@@ -90,7 +90,7 @@
             <th scope="row"><xsl:value-of select="."/></th>
             <xsl:if test="$with-owner"><td><xsl:value-of select="@owner"/></td></xsl:if>
             <td>
-              <a href="{substring-after(../@page, concat(../@slug, '/'))}.html">
+              <a href="{substring-after(../@href, concat(../@slug, '/'))}.html">
                 <xsl:call-template name="date-words">
                   <xsl:with-param name="iso" select="@meeting"/>
                 </xsl:call-template>

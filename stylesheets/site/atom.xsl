@@ -36,12 +36,12 @@
       <generator>csdoc</generator>
       <xsl:for-each select="doc">
         <xsl:sort select="@date" order="descending"/>
-        <xsl:sort select="@page"/>
+        <xsl:sort select="@href"/>
         <entry>
           <title><xsl:value-of select="@title"/></title>
-          <id>urn:csdoc:doc:<xsl:value-of select="@page"/></id>
-          <link rel="alternate" type="text/html" href="{@page}.html"/>
-          <link rel="enclosure" type="application/pdf" href="{@page}.pdf"/>
+          <id>urn:csdoc:doc:<xsl:value-of select="@href"/></id>
+          <link rel="alternate" type="text/html" href="{@href}.html"/>
+          <link rel="enclosure" type="application/pdf" href="{@href}.pdf"/>
           <updated>
             <xsl:call-template name="stamp"><xsl:with-param name="iso" select="@date"/></xsl:call-template>
           </updated>

@@ -106,8 +106,8 @@
             <xsl:sort select="@title"/>
             <xsl:variable name="base">
               <xsl:choose>
-                <xsl:when test="$partnership != ''"><xsl:value-of select="substring-after(@page, concat(@slug, '/'))"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="@page"/></xsl:otherwise>
+                <xsl:when test="$partnership != ''"><xsl:value-of select="substring-after(@href, concat(@slug, '/'))"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="@href"/></xsl:otherwise>
               </xsl:choose>
             </xsl:variable>
             <tr>

@@ -82,6 +82,10 @@ site_run() {
 	same_file "site: a broken source leaves every page in place" "$work/stamps3" "$work/stamps4"
 	cp "$work/saved.xml" "$one"
 
+	# files csdoc did not make are never touched, even in folders it tidies
+	mkdir -p "$work/site/assets/fonts" "$work/site/about"
+	echo font >"$work/site/assets/fonts/a.woff"
+	echo page >"$work/site/about/index.html"
 	# 5. a source removed: its outputs go
 	gone=$(xmllint --xpath "string(//doc[@src='$(basename "$one")']/@page)" "$work/site/.csdoc/manifest.xml")
 	rm "$one"
@@ -92,6 +96,13 @@ site_run() {
 	else
 		fail "site: the outputs of a removed source ($gone) remain"
 	fi
+
+	if [ -s "$work/site/assets/fonts/a.woff" ] && [ -s "$work/site/about/index.html" ]; then
+		ok "site: files the web team put in the site stay"
+	else
+		fail "site: files csdoc did not make were removed"
+	fi
+	rm -rf "$work/site/assets" "$work/site/about"
 
 	# 6. in parallel or not, the same site
 	"$csdoc" site -j 1 -o "$work/serial" "$work/src" >/dev/null 2>&1
@@ -119,6 +130,24 @@ XSL
 	else
 		fail "site: --wrap or --css not applied"
 	fi
+	# a wrapper with more than the two templates is refused: it could replace csdoc's pages
+	printf '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"/></xsl:stylesheet>\n' >"$work/theme/bad.xsl"
+	"$csdoc" site --wrap "$work/theme/bad.xsl" -o "$work/bad" "$work/one" >/dev/null 2>"$work/bad.err"
+	rc=$?
+	[ "$rc" = 2 ] && grep -q 'may hold only' "$work/bad.err" && ok "site: a wrapper with other templates is refused" ||
+	    fail "site: a wrapper with other templates: exit status $rc"
+
+	# two sources with one file name in two folders: two pages, and removing one keeps the other
+	mkdir -p "$work/twin/a" "$work/twin/b"
+	cp tests/regress/cases/report-small.xml "$work/twin/a/paper.xml"
+	sed 's/Evaluation of Grant Funded Posts/Another Paper/' tests/regress/cases/report-small.xml >"$work/twin/b/paper.xml"
+	"$csdoc" site -o "$work/twins" "$work/twin" >/dev/null 2>&1
+	pages=$(find "$work/twins" -name '*paper.html' | wc -l)
+	rm "$work/twin/b/paper.xml"
+	"$csdoc" site -o "$work/twins" "$work/twin" >/dev/null 2>&1
+	left=$(find "$work/twins" -name '*paper.html' | wc -l)
+	[ "$pages" = 2 ] && [ "$left" = 1 ] && ok "site: two sources with one file name get two pages; removing one keeps the other" ||
+	    fail "site: two sources named alike: $pages pages, then $left"
 	unset SOURCE_DATE_EPOCH
 	rm -rf "$work"
 }
