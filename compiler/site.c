@@ -781,6 +781,78 @@ S_below(const struct site *st, const char *path)
 	return strncmp(path, st->op->out, n) == 0 && path[n] == '/' ? path + n + 1 : path;
 }
 
+/* Non-zero if files A and B hold the same bytes. */
+static int
+S_same_bytes(const char *a, const char *b)
+{
+	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+	int same = fa != NULL && fb != NULL;
+
+	while (same) {
+		int ca = getc(fa), cb = getc(fb);
+
+		if (ca != cb)
+			same = 0;
+		else if (ca == EOF)
+			break;
+	}
+	if (fa)
+		fclose(fa);
+	if (fb)
+		fclose(fb);
+	return same;
+}
+
+/*
+ * The files staged in O beside the page (pictures) may already be there for
+ * another document of the folder: the same picture is fine, a different one
+ * under the same name would change the other document's page.  Returns
+ * non-zero if nothing clashes, else reports the clash in D.
+ */
+static int
+S_shared_ok(const struct site *st, const struct found *f, const struct output *o, const char *stem, struct diag *d)
+{
+	int ok = 1;
+
+	for (size_t k = 0; k < o->n; k++) {
+		const char *rel = S_below(st, o->final[k]), *b = strrchr(o->final[k], '/');
+		size_t sl = strlen(stem);
+
+		b = b ? b + 1 : o->final[k];
+		/* the document's own files, and the stylesheet every page shares, are its to write */
+		if ((strncmp(b, stem, sl) == 0 && (b[sl] == '.' || b[sl] == '\0')) || strcmp(b, "csdoc.css") == 0 ||
+		    strstr(rel, "/") == NULL)
+			continue;
+		for (xmlNodePtr r = xmlDocGetRootElement(st->manifest)->children; ok && r != NULL; r = r->next) {
+			char *src;
+
+			if (r->type != XML_ELEMENT_NODE)
+				continue;
+			src = S_prop(r, "src");
+			if (strcmp(src, f->rel) != 0)
+				for (xmlNodePtr n = r->children; ok && n != NULL; n = n->next) {
+					char *p;
+
+					if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "out") != 0)
+						continue;
+					p = S_prop(n, "path");
+					if (strcmp(p, rel) == 0 && access(o->final[k], F_OK) == 0 &&
+					    !S_same_bytes(o->tmp[k], o->final[k])) {
+						char *m = xasprintf("%s is published already for %s, and this document's picture of that name differs: rename one of them",
+						    rel, src);
+
+						diag_msg(d, DE_IMAGE, 0, 0, b, m);
+						free(m);
+						ok = 0;
+					}
+					free(p);
+				}
+			free(src);
+		}
+	}
+	return ok;
+}
+
 /*
  * Build source I in this process (a child of the site build): compile,
  * render into its stable place, commit; write its record to RECPATH and
@@ -815,7 +887,8 @@ S_build_one(struct site *st, size_t i, const char *recpath, const char *diagpath
 		if (output_mkdir(dir, &d) == 0) {
 			struct render_opts ro = { dir, F_HTML | F_PDF | F_CSV | F_JSON, stem, st->op->css };
 
-			if (render_doc(&src, kind, &ro, &o) == 0 && !diag_failed(&d) && output_commit(&o, &d) == 0) {
+			if (render_doc(&src, kind, &ro, &o) == 0 && !diag_failed(&d) && S_shared_ok(st, f, &o, stem, &d) &&
+			    output_commit(&o, &d) == 0) {
 				xmlDocPtr rd = xmlNewDoc((const xmlChar *)"1.0");
 				xmlNodePtr rec = xmlNewDocNode(rd, NULL, (const xmlChar *)"doc", NULL);
 				size_t ndeps;
