@@ -129,7 +129,8 @@ S_fnv_tree(uint64_t h, const char *dir)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), S_cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), S_cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
 		struct stat st;
@@ -209,7 +210,8 @@ S_find(struct site *st, const char *rel, const char *outreal)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), S_cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), S_cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char *r = rel[0] ? xasprintf("%s/%s", rel, names[i]) : xstrdup(names[i]);
 		char *p = xasprintf("%s/%s", st->op->src, r);
