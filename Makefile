@@ -5,6 +5,7 @@
 #   make asan       the tests again with AddressSanitizer and UBSan
 #   make valgrind   the tests again under valgrind
 #   make bench      speed and memory against the cairo/pango floor
+#   make fuzz       libFuzzer targets (clang), FUZZ_TIME seconds each; not part of make test
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make regress-update   rewrite tests/regress expectations (review the diff)
 
@@ -46,7 +47,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SAMPLES := $(wildcard samples/*.xml)
 SAMPLE_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 
-.PHONY: all deps deps-test web-tools build samples test unit bench asan valgrind install install-files uninstall clean regress-update
+.PHONY: all deps deps-test web-tools build samples test unit bench asan valgrind fuzz fuzz-build install install-files uninstall clean regress-update
 
 all: deps build samples
 
@@ -105,6 +106,25 @@ bench: $(CSDOC) $(BUILD)/bench/floor
 $(BUILD)/bench/floor: bench/floor.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror $(shell $(PKG_CONFIG) --cflags libxml-2.0 pangocairo cairo) -o $@ $< $(shell $(PKG_CONFIG) --libs libxml-2.0 pangocairo cairo)
+
+# libFuzzer (tests/fuzz/README.md): the library rebuilt with clang into
+# build/fuzz, one target per layer, each run FUZZ_TIME seconds on its corpus
+# in build/fuzz/corpus; crashes go to build/fuzz/crashes.  Not part of make test.
+FUZZ_TIME ?= 60
+FUZZ_TARGETS := compile expr typeset
+FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+fuzz: $(CSDOC)
+	@.ci/deps fuzz
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 SAN="$(FUZZ_SAN)" fuzz-build
+	@tests/fuzz/run.sh "$(CSDOC)" build/fuzz "$(FUZZ_TIME)" $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
+
+# The targets link libFuzzer's main; the library only has its coverage hooks.
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB_A) $(LIBS)
 
 asan:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \

@@ -170,8 +170,13 @@ S_link_ok(const char *href)
 
 	if (href[0] == '\0' || isspace((unsigned char)href[0]))
 		return 0;
+	/*
+	 * Browsers read a backslash as a slash, so "\\host\share\x.doc" is
+	 * a link to another machine (on Windows, a file share that is sent the
+	 * reader's credentials), not a relative path.
+	 */
 	for (const char *p = href; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == ' ')
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == ' ' || *p == '\\')
 			return 0;
 	scheme = strcspn(href, ":/?#");
 	if (href[scheme] != ':')

@@ -126,6 +126,31 @@ diag_text(enum diag_id id)
 	return texts[id];
 }
 
+/*
+ * A message quoting a huge value (a figure of 12 million digits, a link of
+ * a million characters) keeps its start and its end, where the explanation
+ * is, around an ellipsis: one message is never megabytes long.  Cuts fall
+ * between UTF-8 characters.  Takes and returns a malloc'd string.
+ */
+#define DIAG_MAX_TEXT 1000
+
+static char *
+S_elide(char *t)
+{
+	size_t n = strlen(t), head = DIAG_MAX_TEXT / 2, tail = DIAG_MAX_TEXT / 2;
+	char *out;
+
+	if (n <= DIAG_MAX_TEXT + 8)
+		return t;
+	while (head > 0 && ((unsigned char)t[head] & 0xC0) == 0x80)
+		head--;
+	while (tail > 0 && ((unsigned char)t[n - tail] & 0xC0) == 0x80)
+		tail--;
+	out = xasprintf("%.*s … %s", (int)head, t, t + n - tail);
+	free(t);
+	return out;
+}
+
 void
 diag_vmsg(struct diag *d, enum diag_id id, long line, long col, va_list ap)
 {
@@ -152,7 +177,7 @@ diag_vmsg(struct diag *d, enum diag_id id, long line, long col, va_list ap)
 		m->kline = m->line ? m->line : (long)1 << 40;
 		m->kcol = m->col;
 	}
-	m->text = xvasprintf(fmt, ap);
+	m->text = S_elide(xvasprintf(fmt, ap));
 	m->file = NULL;
 	m->ford = 0;
 	d->n++;
@@ -230,6 +255,27 @@ S_level_name(enum diag_level l)
 	}
 }
 
+/*
+ * A message's text on one line: a value quoted from the source may hold a
+ * line end or a tab (a link 'java<LF>script:'), which would break the
+ * one-line-per-message form tools and tests read; such characters are
+ * written as \n, \t or \xHH.
+ */
+static void
+S_put_text(const char *t, FILE *out)
+{
+	for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+		if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p == '\t')
+			fputs("\\t", out);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(out, "\\x%02X", *p);
+		else
+			putc(*p, out);
+	}
+}
+
 void
 diag_print(struct diag *d, FILE *out)
 {
@@ -244,7 +290,9 @@ diag_print(struct diag *d, FILE *out)
 			if (m->col > 0)
 				fprintf(out, ":%ld", m->col);
 		}
-		fprintf(out, ": %s: %s\n", S_level_name(m->level), m->text);
+		fprintf(out, ": %s: ", S_level_name(m->level));
+		S_put_text(m->text, out);
+		putc('\n', out);
 	}
 	fflush(out);
 }

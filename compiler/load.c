@@ -20,6 +20,7 @@ struct load_state {
 	struct diag *d;
 	int          errors;    /* errors reported by libxml2 */
 	int          doctype;   /* a DOCTYPE was seen (the parse was stopped) */
+	int          stopped;   /* a limit or encoding error stopped the parse */
 };
 
 /*
@@ -211,7 +212,7 @@ S_clean(const char *msg)
 static char *
 S_reword(const xmlError *e)
 {
-	const char *s1 = e->str1, *s2 = e->str2;
+	const char *s1 = e->str1, *s2 = e->str2, *p;
 
 	switch (e->code) {
 	case XML_ERR_TAG_NAME_MISMATCH:
@@ -233,8 +234,32 @@ S_reword(const xmlError *e)
 			return xasprintf("unknown entity '&%s;': csdoc sources may use only &amp; &lt; &gt; &quot; &apos; and character references: type the character itself", s1);
 		break;
 	case XML_ERR_INVALID_CHAR:
-	case XML_ERR_INVALID_ENCODING:
+		/*
+		 * libxml2 says this of characters XML forbids, which are valid
+		 * UTF-8: a control character typed or given as &#N;.
+		 */
+		if (e->message != NULL && strstr(e->message, "CharRef") != NULL &&
+		    (p = strstr(e->message, "value ")) != NULL)
+			return xasprintf("the character reference &#%ld; is not allowed: XML has no character %ld (control characters other than tab and line ends, surrogates and zero cannot appear in a document)",
+			    strtol(p + 6, NULL, 10), strtol(p + 6, NULL, 10));
+		if (e->message != NULL && (p = strstr(e->message, "Char value ")) != NULL)
+			return xasprintf("character U+%04lX is not allowed in XML: control characters other than tab and line ends cannot appear in a document",
+			    (unsigned long)strtol(p + 11, NULL, 10));
 		return xstrdup("bytes that are not valid UTF-8: save the file as UTF-8 (or declare its real encoding in the XML declaration)");
+	case XML_ERR_INVALID_ENCODING:
+		if (e->message != NULL && strstr(e->message, "labelled UTF-16") != NULL)
+			return xstrdup("the XML declaration says encoding=\"UTF-16\" but the file is not UTF-16: declare the encoding it is saved in (UTF-8)");
+		return xstrdup("bytes that are not valid UTF-8: save the file as UTF-8 (or declare its real encoding in the XML declaration)");
+	case XML_ERR_UNSUPPORTED_ENCODING:
+	case XML_ERR_UNKNOWN_ENCODING:
+		if (e->message != NULL && (p = strstr(e->message, "encoding ")) != NULL)
+			return xasprintf("the XML declaration names an encoding csdoc cannot read ('%.*s'): save the file as UTF-8 and declare encoding=\"UTF-8\"",
+			    (int)(strcspn(p + 9, "\n") > 40 ? 40 : strcspn(p + 9, "\n")), p + 9);
+		return xstrdup("the XML declaration names an encoding csdoc cannot read: save the file as UTF-8 and declare encoding=\"UTF-8\"");
+	case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+		if (e->message != NULL && strstr(e->message, "too long") != NULL)
+			return xstrdup("an attribute value is longer than 10000000 characters");
+		break;
 	case XML_ERR_GT_REQUIRED:
 		return xstrdup("a start tag is not finished: expected '>' or '/>'");
 	case XML_ERR_NAME_REQUIRED:
@@ -270,18 +295,46 @@ S_error(void *ctx, xmlErrorPtr e)
 	if (st == NULL || e == NULL)
 		return;
 	/* After a DOCTYPE the parse was stopped on purpose: what follows is noise. */
-	if (st->doctype)
+	if (st->doctype || st->stopped)
 		return;
+	/*
+	 * Bytes that do not convert from the encoding the declaration names
+	 * (EBCDIC declared over ASCII, say): libxml2 reports them with no
+	 * position and then a cascade of errors about the garbage it read.
+	 * One error, at the declaration, and nothing after it is reported.
+	 */
+	if (e->domain == XML_FROM_I18N || (e->domain == XML_FROM_IO &&
+	    e->code == XML_IO_ENCODER)) {
+		const char *enc = ctxt->encoding ? (const char *)ctxt->encoding :
+		    ctxt->input && ctxt->input->encoding ? (const char *)ctxt->input->encoding : NULL;
+
+		text = enc ? xasprintf("the file does not read as the encoding its XML declaration names ('%.40s'): save it as UTF-8 and declare encoding=\"UTF-8\"", enc) :
+		    xstrdup("the file does not read as the encoding its XML declaration names: save it as UTF-8 and declare encoding=\"UTF-8\"");
+		diag_msg(st->d, DE_ENCODING, 1, 1, text);
+		free(text);
+		st->errors++;
+		/* not xmlStopParser(): libxml2 2.9 is switching encodings here
+		 * and crashes if the parser stops under it */
+		st->stopped = 1;
+		return;
+	}
 	text = S_reword(e);
 	if (e->level == XML_ERR_WARNING) {
 		diag_msg(st->d, DW_WARNING, e->line, e->int2, text);
 	} else {
 		enum diag_id id = DE_XML;
 
-		if (e->code == XML_ERR_INVALID_CHAR || e->code == XML_ERR_INVALID_ENCODING)
+		if ((e->code == XML_ERR_INVALID_CHAR && strncmp(text, "bytes", 5) == 0) ||
+		    e->code == XML_ERR_INVALID_ENCODING || e->code == XML_ERR_UNSUPPORTED_ENCODING ||
+		    e->code == XML_ERR_UNKNOWN_ENCODING)
 			id = DE_ENCODING;
 		diag_msg(st->d, id, e->line, e->int2, text);
 		st->errors++;
+		/* past one of libxml2's limits what follows is a cascade: stop */
+		if (e->code == XML_ERR_ATTRIBUTE_NOT_FINISHED && strstr(text, "longer than") != NULL) {
+			st->stopped = 1;
+			xmlStopParser(ctxt);
+		}
 	}
 	free(text);
 }
@@ -300,13 +353,57 @@ load_is_wide(const char *bytes, size_t len)
 	return 0;
 }
 
+/*
+ * A NUL character (U+0000) in a UTF-16 file, with its line and column:
+ * libxml2 would call it bytes that are not UTF-8 and then lose its place.
+ */
+static int
+S_wide_nul(const char *bytes, size_t len, long *line, long *col)
+{
+	const unsigned char *b = (const unsigned char *)bytes;
+	int be = b[0] == 0xFE || b[0] == 0;   /* byte order: BOM, or "<?" as 00 3C */
+	size_t i = b[0] == 0xFE || b[0] == 0xFF ? 2 : 0;
+	long l = 1, c = 1;
+
+	for (; i + 1 < len; i += 2) {
+		unsigned u = be ? (unsigned)b[i] << 8 | b[i + 1] : (unsigned)b[i + 1] << 8 | b[i];
+
+		if (u == 0) {
+			*line = l;
+			*col = c;
+			return 1;
+		}
+		if (u == '\n') {
+			l++;
+			c = 1;
+		} else if (u < 0xDC00 || u > 0xDFFF)
+			c++;
+	}
+	return 0;
+}
+
+/* Files that are not XML text, known by their first bytes. */
+static const struct {
+	const char *magic;
+	size_t      n;
+	const char *what;
+} binary[] = {
+	{ "\x1f\x8b", 2, "the file is compressed (gzip), not an XML document: csdoc reads an uncompressed source; gunzip it first" },
+	{ "BZh", 3, "the file is compressed (bzip2), not an XML document: csdoc reads an uncompressed source" },
+	{ "\xfd" "7zXZ", 5, "the file is compressed (xz), not an XML document: csdoc reads an uncompressed source" },
+	{ "\x28\xb5\x2f\xfd", 4, "the file is compressed (zstd), not an XML document: csdoc reads an uncompressed source" },
+	{ "PK\x03\x04", 4, "the file is a ZIP archive (such as a .docx or .odt), not an XML document: csdoc reads an XML source" },
+	{ "%PDF-", 5, "the file is a PDF, not an XML document: csdoc reads an XML source" },
+};
+
 xmlDocPtr
 load_memory(const char *bytes, size_t len, const char *name, struct diag *d)
 {
-	struct load_state st = { d, 0, 0 };
+	struct load_state st = { d, 0, 0, 0 };
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	const char *nul;
+	long wline, wcol;
 	int opts;
 
 	if (len == 0) {
@@ -317,12 +414,27 @@ load_memory(const char *bytes, size_t len, const char *name, struct diag *d)
 		diag_msg(d, DE_TOO_BIG, 0, 0, (size_t)LOAD_MAX_BYTES);
 		return NULL;
 	}
+	/*
+	 * A compressed or packaged file is refused by name before its bytes
+	 * are read as text: libxml2 would inflate gzip (it is not asked to:
+	 * csdoc parses from memory), and otherwise the first NUL byte would
+	 * be the only complaint.
+	 */
+	for (size_t i = 0; i < sizeof(binary) / sizeof(binary[0]); i++)
+		if (len >= binary[i].n && memcmp(bytes, binary[i].magic, binary[i].n) == 0) {
+			diag_msg(d, DE_XML, 0, 0, binary[i].what);
+			return NULL;
+		}
 	if (!load_is_wide(bytes, len) &&
 	    (nul = memchr(bytes, '\0', len)) != NULL) {
 		long line, col;
 
 		S_position(bytes, (size_t)(nul - bytes), &line, &col);
 		diag_msg(d, DE_NUL, line, col);
+		return NULL;
+	}
+	if (load_is_wide(bytes, len) && S_wide_nul(bytes, len, &wline, &wcol)) {
+		diag_msg(d, DE_NUL, wline, wcol);
 		return NULL;
 	}
 
@@ -349,7 +461,7 @@ load_memory(const char *bytes, size_t len, const char *name, struct diag *d)
 	doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, name, NULL, opts);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 
-	if (doc != NULL && (st.errors > 0 || st.doctype || !ctxt->wellFormed ||
+	if (doc != NULL && (st.errors > 0 || st.doctype || st.stopped || !ctxt->wellFormed ||
 	    doc->intSubset != NULL || doc->extSubset != NULL)) {
 		if (st.errors == 0 && !st.doctype)
 			diag_msg(d, DE_XML, 0, 0, "the XML parser rejected the file");

@@ -295,7 +295,9 @@ validate_reword(const char *msg)
 	} else if (STARTS(body, "[facet 'maxLength']")) {
 		char *m = S_quoted_after(body, "maximum length of");
 
-		res = xasprintf("%s is too long: at most %s characters", subj, m ? m : "?");
+		/* libxml2 cuts its message of a very long value short, maximum and all */
+		res = m ? xasprintf("%s is too long: at most %s characters", subj, m) :
+		    xasprintf("%s is too long", subj);
 		free(m);
 	} else if (STARTS(body, "[facet 'maxInclusive']") ||
 	    STARTS(body, "[facet 'minInclusive']")) {
@@ -428,6 +430,75 @@ S_run(xmlSchemaPtr schema, xmlDocPtr doc, xmlStructuredErrorFunc handler,
 	return rc;
 }
 
+/*
+ * Nesting the schema allows but the page cannot hold: every list indents
+ * its entries, and every inline element is one more level of the print
+ * tree, whose typesetter stops at 100 (and then could name only a line of
+ * the print tree).  Reported once each, at the first element too deep.
+ */
+#define VALIDATE_MAX_LISTS  8
+#define VALIDATE_MAX_INLINE 16
+
+static int
+S_is_inline(const xmlNode *n)
+{
+	static const char *const names[] = { "em", "strong", "u", "sup", "sub", "a",
+		"q", "abbr", "name", "date", "figure", "fn", "xref" };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (xmlStrEqual(n->name, (const xmlChar *)names[i]))
+			return 1;
+	return 0;
+}
+
+static int
+S_nesting(struct source *src, xmlNodePtr root)
+{
+	int lists = 0, inl = 0, bad_lists = 0, bad_inline = 0;
+
+	/* walked without recursion: the parser allows 256 levels */
+	for (xmlNodePtr n = root; n != NULL;) {
+		int is_list = 0, is_inline = 0;
+
+		if (n->type == XML_ELEMENT_NODE) {
+			is_list = xmlStrEqual(n->name, (const xmlChar *)"ul") ||
+			    xmlStrEqual(n->name, (const xmlChar *)"ol");
+			is_inline = S_is_inline(n);
+			lists += is_list;
+			inl += is_inline;
+			if (is_list && lists > VALIDATE_MAX_LISTS && !bad_lists) {
+				bad_lists = 1;
+				source_msg(src, n, NULL, DE_LIMIT,
+				    "lists are nested more than 8 deep");
+			}
+			if (is_inline && inl > VALIDATE_MAX_INLINE && !bad_inline) {
+				bad_inline = 1;
+				source_msg(src, n, NULL, DE_LIMIT,
+				    "inline elements (em, strong, a, q, …) are nested more than 16 deep");
+			}
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+			lists -= is_list;
+			inl -= is_inline;
+		}
+		/* up to the next sibling, leaving each element passed */
+		while (n != root && n->next == NULL) {
+			n = n->parent;
+			if (xmlStrEqual(n->name, (const xmlChar *)"ul") ||
+			    xmlStrEqual(n->name, (const xmlChar *)"ol"))
+				lists--;
+			if (S_is_inline(n))
+				inl--;
+		}
+		if (n == root)
+			break;
+		n = n->next;
+	}
+	return bad_lists || bad_inline ? -1 : 0;
+}
+
 int
 validate_doc(struct source *src, enum doc_kind kind)
 {
@@ -446,7 +517,9 @@ validate_doc(struct source *src, enum doc_kind kind)
 	free(st.last_subj);
 	if (rc != 0 && st.errors == 0)
 		diag_msg(d, DE_SCHEMA, 0, 0, "the document does not match its schema");
-	return rc == 0 && st.errors == 0 ? 0 : -1;
+	if (rc == 0 && st.errors == 0)
+		return S_nesting(src, xmlDocGetRootElement(doc));
+	return -1;
 }
 
 /* Print-tree errors name the stylesheet as the culprit, not the author. */

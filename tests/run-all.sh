@@ -8,6 +8,7 @@ export CSDOC_DATA
 . tests/lib.sh
 . tests/regress/run.sh
 . tests/bad/run.sh
+. tests/hostile/run.sh
 . tests/messages.sh
 . tests/web/run.sh
 . tests/site/run.sh
@@ -35,7 +36,11 @@ done
 echo "== samples"
 regress_run "$csdoc_run"
 echo "== bad inputs"
-bad_run "$csdoc_run"
+bad_run "$csdoc_run" "$runner"
+echo "== hostile but valid inputs"
+hostile_run "$csdoc_run" "$runner"
+echo "== network (a listener on 127.0.0.1 hears nothing)"
+net_run "$csdoc_run"
 
 echo "== site"
 # under valgrind a smaller site: every document of the samples would take minutes

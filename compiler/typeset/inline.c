@@ -399,6 +399,14 @@ S_chunk_long_runs(struct ib *ib)
 		}
 		if (cut > start)
 			S_attr(ib, pango_attr_fallback_new(TRUE), cut, end);
+		/*
+		 * No hyphen where such a run is broken: Pango 1.50 leaves the
+		 * hyphen's width out of a line that ends where an item ends,
+		 * so one line in about fifteen of a 100,000-character word
+		 * stuck out past the column; and a run this long is a
+		 * reference or an address, not a word to hyphenate.
+		 */
+		S_attr(ib, pango_attr_insert_hyphens_new(FALSE), start, end);
 	}
 }
 

@@ -895,6 +895,9 @@ S_mark(struct lay *L)
 /* Gap between a list's labels and its items' text. */
 #define LABEL_GAP 4.0
 
+/* The least width of a list's entries, while labels can give way (S_label_col). */
+#define LIST_MIN_BODY 72.0
+
 /*
  * The width of list B's label column in a column W wide: label-width, or
  * more if a label would not fit, but at most half the column (the label
@@ -921,7 +924,17 @@ S_label_col(struct lay *L, struct ts_blk *b, double w)
 		}
 	}
 	lw = S_max(b->label_w, b->label_need);
-	return lw > w / 2 ? w / 2 : lw;
+	if (lw > w / 2)
+		lw = w / 2;
+	/*
+	 * Halving the column at every level, lists nested six deep with long
+	 * labels left their entries a point or two and set them past the
+	 * page's edge: where the entries would get less than an inch, the
+	 * labels give way, down to a quarter of the column.
+	 */
+	if (w - lw < LIST_MIN_BODY && lw > w / 4)
+		lw = S_max(w / 4, w - LIST_MIN_BODY);
+	return lw;
 }
 
 static void

@@ -371,24 +371,25 @@
   <!-- The content of an element that mixes inline nodes and blocks
        (s:li, s:cell), as blocks: each inline run becomes one para.  When
        the element is not itself inline (it never is in csdoc's schemas),
-       a node starts a run unless the node before it is inline: that test
-       is made in place, not by starts-run, whose answer is a result tree
-       per node. -->
+       runs start only at its first node and after each element that is
+       not inline, so only those few nodes are visited: testing every node
+       against the node before it cost the square of their number (a cell
+       of 10,000 lines took a minute). -->
   <xsl:template name="mixed-blocks">
     <xsl:variable name="inline-parent" select="boolean(self::s:em or self::s:strong or self::s:u
         or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:abbr)"/>
-    <xsl:for-each select="node()">
-      <xsl:choose>
-        <xsl:when test="self::s:p or self::s:ul or self::s:ol or self::s:table
-            or self::s:quote or self::s:heading or self::s:image or self::s:chart">
-          <xsl:apply-templates select="."/>
-        </xsl:when>
-        <xsl:when test="self::text() or self::s:em or self::s:strong or self::s:u
+    <xsl:choose>
+      <xsl:when test="$inline-parent">
+        <xsl:for-each select="node()">
+          <xsl:choose>
+            <xsl:when test="self::s:p or self::s:ul or self::s:ol or self::s:table
+                or self::s:quote or self::s:heading or self::s:image or self::s:chart">
+              <xsl:apply-templates select="."/>
+            </xsl:when>
+            <xsl:when test="self::text() or self::s:em or self::s:strong or self::s:u
             or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
             or self::s:name or self::s:date or self::s:abbr or self::s:figure
             or self::s:fn or self::s:xref">
-          <xsl:choose>
-            <xsl:when test="$inline-parent">
               <xsl:variable name="first">
                 <xsl:call-template name="starts-run"/>
               </xsl:variable>
@@ -396,23 +397,71 @@
                 <xsl:call-template name="run-para"/>
               </xsl:if>
             </xsl:when>
-            <xsl:when test="not(preceding-sibling::node()[self::* or self::text()][1][self::text()
-                or self::s:em or self::s:strong or self::s:u or self::s:sup or self::s:sub
-                or self::s:a or self::s:q or self::s:br or self::s:name or self::s:date
-                or self::s:abbr or self::s:figure or self::s:fn or self::s:xref])">
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="node()[self::* or self::text()][1] | *[not(self::text() or self::s:em or self::s:strong or self::s:u
+            or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
+            or self::s:name or self::s:date or self::s:abbr or self::s:figure
+            or self::s:fn or self::s:xref)]">
+          <xsl:choose>
+            <xsl:when test="self::text() or self::s:em or self::s:strong or self::s:u
+            or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
+            or self::s:name or self::s:date or self::s:abbr or self::s:figure
+            or self::s:fn or self::s:xref">
+              <!-- the first node, inline: the run it starts -->
               <xsl:call-template name="run-para"/>
             </xsl:when>
+            <xsl:otherwise>
+              <xsl:if test="self::s:p or self::s:ul or self::s:ol or self::s:table
+                  or self::s:quote or self::s:heading or self::s:image or self::s:chart">
+                <xsl:apply-templates select="."/>
+              </xsl:if>
+              <xsl:for-each select="following-sibling::node()[self::* or self::text()][1][self::text() or self::s:em or self::s:strong or self::s:u
+            or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
+            or self::s:name or self::s:date or self::s:abbr or self::s:figure
+            or self::s:fn or self::s:xref]">
+                <xsl:call-template name="run-para"/>
+              </xsl:for-each>
+            </xsl:otherwise>
           </xsl:choose>
-        </xsl:when>
-      </xsl:choose>
-    </xsl:for-each>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The inline run the context node starts, as one para (none if it is
-       only white space). -->
+       only white space).  Under a parent that is not inline (always, in
+       csdoc's schemas) the run is every node from this one to the next
+       element that is not inline, chosen by position: following it
+       sibling by sibling (mode run) nests one template call per node, and
+       a cell of 10,000 lines broke libxslt's limit of 3,000 nested
+       calls. -->
   <xsl:template name="run-para">
     <xsl:variable name="run">
-      <xsl:apply-templates select="." mode="run"/>
+      <xsl:choose>
+        <xsl:when test="parent::s:em or parent::s:strong or parent::s:u or parent::s:sup
+            or parent::s:sub or parent::s:a or parent::s:q or parent::s:abbr">
+          <xsl:apply-templates select="." mode="run"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="from" select="count(preceding-sibling::node()) + 1"/>
+          <xsl:variable name="stop" select="following-sibling::*[not(self::text() or self::s:em or self::s:strong or self::s:u
+            or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
+            or self::s:name or self::s:date or self::s:abbr or self::s:figure
+            or self::s:fn or self::s:xref)][1]"/>
+          <xsl:choose>
+            <xsl:when test="$stop">
+              <xsl:variable name="to" select="count($stop/preceding-sibling::node())"/>
+              <xsl:apply-templates select="../node()[position() &gt;= $from and position() &lt;= $to]"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="../node()[position() &gt;= $from]"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <xsl:if test="normalize-space($run) != ''">
       <para>

@@ -20,10 +20,10 @@ cp -r tests/bad/papers "$work/"
 bad_generate "$work"
 for input in "$work"/*.xml; do
 	name=$(basename "$input" .xml)
-	[ -f "tests/bad/$name.xml" ] || [ "$name" = deep-nesting ] || [ "$name" = over-size-limit ] || continue
+	case " $(echo $bad_generated) " in *" $name "*) ;; *) [ -f "tests/bad/$name.xml" ] || continue ;; esac
 	[ "$name" = outside-link ] && continue
 	(cd "$work" && "$csdoc" check "$name.xml") 2>"tests/bad/$name.diag"
 done
-rm -rf "$work"
+rm -rf "$work/../outside-$$" "$work"
 git status --short tests/regress tests/bad
 echo "review with: git diff tests/"

@@ -1,0 +1,54 @@
+/* fuzz_compile.c: libFuzzer target — any bytes as a source through the whole front half (load, validate, resolve, compute, check). */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compile.h"
+#include "load.h"
+#include "util.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static FILE *diagout;
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	load_init();
+	/* FUZZ_VERBOSE=1: print the diagnostics, when reproducing a case */
+	diagout = getenv("FUZZ_VERBOSE") != NULL ? stderr : fopen("/dev/null", "w");
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct source src;
+	struct diag d;
+	enum doc_kind kind;
+	char *bytes;
+
+	/* sources beyond a megabyte only repeat what smaller ones reach, slowly */
+	if (size > 1024 * 1024)
+		return -1;
+	bytes = xmalloc(size + 1);
+	memcpy(bytes, data, size);
+	bytes[size] = '\0';
+	/*
+	 * Named in samples/ (make fuzz runs at the top of the tree), so that
+	 * <uses> and a pack's papers can name the samples beside it.
+	 */
+	diag_init(&d, "samples/fuzz.xml");
+	memset(&src, 0, sizeof(src));
+	src.d = &d;
+	(void)compile_bytes(&src, "samples/fuzz.xml", bytes, size, &kind);
+	diag_print(&d, diagout);
+	source_free(&src);
+	diag_free(&d);
+	return 0;
+}
