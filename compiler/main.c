@@ -126,19 +126,6 @@ S_base(const char *path)
 	return b ? b + 1 : path;
 }
 
-/* NAME from DIR/NAME.xml: the base of every output's file name. */
-static char *
-S_stem(const char *path)
-{
-	const char *b = strrchr(path, '/');
-	char *s = xstrdup(b ? b + 1 : path);
-	size_t n = strlen(s);
-
-	if (n > 4 && strcmp(s + n - 4, ".xml") == 0)
-		s[n - 4] = '\0';
-	return s;
-}
-
 /* What a subcommand does with each file once it compiles. */
 enum mode {
 	M_CHECK,     /* nothing more */
@@ -226,7 +213,7 @@ S_run(int argc, char **argv, enum mode mode)
 		/* two sources with one name would write over each other's outputs */
 		for (int i = optind; i < argc; i++)
 			for (int j = optind; j < i; j++) {
-				char *a = S_stem(argv[i]), *b = S_stem(argv[j]);
+				char *a = path_stem(argv[i]), *b = path_stem(argv[j]);
 				int same = strcmp(a, b) == 0;
 
 				free(a);

@@ -18,19 +18,6 @@
 /* The web team's own csdoc.css (render_opts.css) for the document being rendered, or NULL. */
 static const char *css_file;
 
-/* NAME from DIR/NAME.xml: the base of every output's file name. */
-static char *
-S_stem(const char *path)
-{
-	const char *b = strrchr(path, '/');
-	char *s = xstrdup(b ? b + 1 : path);
-	size_t n = strlen(s);
-
-	if (n > 4 && strcmp(s + n - 4, ".xml") == 0)
-		s[n - 4] = '\0';
-	return s;
-}
-
 /*
  * The PDF creation date: SOURCE_DATE_EPOCH if set (reproducible builds),
  * else -1 so that the typesetter takes the document's own date.
@@ -433,7 +420,7 @@ render_doc(struct source *src, enum doc_kind kind, const struct render_opts *op,
     struct output *o)
 {
 	const char *kname = validate_kind_name(kind);
-	char *stem = op->stem ? xstrdup(op->stem) : S_stem(src->path);
+	char *stem = op->stem ? xstrdup(op->stem) : path_stem(src->path);
 
 	css_file = op->css;
 	/* the source's folder, where its pictures are (checked when it compiled) */
@@ -462,24 +449,14 @@ render_doc(struct source *src, enum doc_kind kind, const struct render_opts *op,
 			goto done;
 		rc = -1;
 	}
-	if (op->formats & F_CSV) {
+	/* the figures as open data: CSV and JSON */
+	for (int k = 0; k < 2; k++) {
 		struct buf b = { 0 };
 
-		figout_csv(src->doc, &b);
-		path = xasprintf("%s/%s.figures.csv", op->outdir, stem);
-		rc = output_bytes(o, path, buf_str(&b), b.len, src->d);
-		buf_free(&b);
-		free(path);
-		path = NULL;
-		if (rc != 0)
-			goto done;
-		rc = -1;
-	}
-	if (op->formats & F_JSON) {
-		struct buf b = { 0 };
-
-		figout_json(src->doc, &b);
-		path = xasprintf("%s/%s.figures.json", op->outdir, stem);
+		if (!(op->formats & (k ? F_JSON : F_CSV)))
+			continue;
+		(k ? figout_json : figout_csv)(src->doc, &b);
+		path = xasprintf("%s/%s.figures.%s", op->outdir, stem, k ? "json" : "csv");
 		rc = output_bytes(o, path, buf_str(&b), b.len, src->d);
 		buf_free(&b);
 		free(path);

@@ -193,3 +193,15 @@ url_escape_path(const char *s)
 	buf_free(&b);
 	return out;
 }
+
+char *
+path_stem(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	char *s = xstrdup(b ? b + 1 : path);
+	size_t n = strlen(s);
+
+	if (n > 4 && strcmp(s + n - 4, ".xml") == 0)
+		s[n - 4] = '\0';
+	return s;
+}

@@ -27,6 +27,9 @@ char *str_token(const char **p);
 /* V, or DFLT where V is NULL (an attribute the author left out). */
 const char *str_or(const char *v, const char *dflt);
 
+/* "dir/minutes.xml" → "minutes": a file's name without its folder and ".xml", the base of its outputs' names. A new string. */
+char *path_stem(const char *path);
+
 /*
  * S as a path in a URL: every byte but letters, digits, "-._~/" percent-
  * encoded ("board #1" → "board%20%231").  A new string.

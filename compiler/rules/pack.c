@@ -31,19 +31,6 @@ S_title(const xmlNode *root)
 	return str_or(tree_get(root, "title"), "");
 }
 
-/* "derbyshire-scb/abg-evaluation.xml" → "abg-evaluation": the paper's page name. */
-static char *
-S_stem(const char *href)
-{
-	const char *b = strrchr(href, '/');
-	char *s = xstrdup(b ? b + 1 : href);
-	size_t n = strlen(s);
-
-	if (n > 4 && strcmp(s + n - 4, ".xml") == 0)
-		s[n - 4] = '\0';
-	return s;
-}
-
 /*
  * Compile the paper P names and copy its compiled tree into PAPERS as
  * c:paper; returns the copy's root, or NULL after reporting why not.
@@ -109,7 +96,7 @@ S_load(struct compute *c, xmlNodePtr p, xmlNodePtr papers, long n, struct file_i
 		source_msg(c->src, p, "kind", DE_PAPER, href, m);
 		free(m);
 	} else {
-		char *stem = S_stem(href);
+		char *stem = path_stem(href);
 		char num[24];
 
 		copy = xmlDocCopyNode(xmlDocGetRootElement(ps.doc), c->src->doc, 1);
