@@ -139,6 +139,24 @@ XSL
 	[ "$rc" = 2 ] && grep -q 'may hold only' "$work/bad.err" && ok "site: a wrapper with other templates is refused" ||
 	    fail "site: a wrapper with other templates: exit status $rc"
 
+	# the XSLT sandbox: a wrapper reading a local file or writing one is refused and reported
+	cat >"$work/theme/sneaky.xsl" <<XSL
+<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:exsl="http://exslt.org/common" extension-element-prefixes="exsl">
+  <xsl:template name="site-header"><div><xsl:copy-of select="document('$work/theme/council.css')"/></div>
+    <exsl:document href="$work/theme/written.txt" method="text">written</exsl:document>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+	"$csdoc" site --wrap "$work/theme/sneaky.xsl" -o "$work/sneaky" "$work/one" >/dev/null 2>"$work/sneaky.err"
+	rc=$?
+	if [ "$rc" != 0 ] && grep -q 'refused\|denied' "$work/sneaky.err" && ! [ -e "$work/theme/written.txt" ] &&
+	    ! grep -rq 'the council' "$work/sneaky" 2>/dev/null; then
+		ok "site: a stylesheet reading or writing files is refused and reported (XSLT sandbox)"
+	else
+		fail "site: the XSLT sandbox let a wrapper read or write (exit $rc)"
+	fi
+
 	# two sources with one file name in two folders: two pages, and removing one keeps the other
 	mkdir -p "$work/twin/a" "$work/twin/b"
 	cp tests/regress/cases/report-small.xml "$work/twin/a/paper.xml"
