@@ -106,8 +106,10 @@ regress_run() {
 		check "regress/$name: PDF has the sample's text" pdf_has_text "$pdf" "$work/$name.compiled.xml"
 		# the same input gives the same bytes
 		mkdir -p "$work/again"
-		"$csdoc" build -o "$work/again" -f pdf "$sample" 2>/dev/null
+		"$csdoc" build -o "$work/again" -f pdf,html,csv,json "$sample" 2>/dev/null
 		check "regress/$name: reproducible PDF" cmp -s "$pdf" "$work/again/$name.pdf"
+		check "regress/$name: reproducible HTML" cmp -s "$work/$name.html" "$work/again/$name.html"
+		check "regress/$name: reproducible figures CSV" cmp -s "$work/$name.figures.csv" "$work/again/$name.figures.csv"
 
 		html=$work/$name.html
 		check "regress/$name: HTML is en-GB" grep -q '<html lang="en-GB"' "$html"
