@@ -322,6 +322,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	load_init();
+	output_signals();
 	if (strcmp(argv[1], "check") == 0)
 		rc = S_run(argc - 1, argv + 1, M_CHECK);
 	else if (strcmp(argv[1], "build") == 0)

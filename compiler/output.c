@@ -2,6 +2,7 @@
 #include "output.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,58 @@
 #include <unistd.h>
 
 #include "util.h"
+
+/*
+ * The temporary files staged and not yet committed or removed, for the
+ * signal handler: a build stopped by Ctrl-C or a kill leaves none behind.
+ * Fixed slots, written before and cleared before the string is freed, so
+ * that the handler never reads freed or half-grown memory.
+ */
+#define OUTPUT_LIVE_MAX 4096
+static char *volatile live[OUTPUT_LIVE_MAX];
+
+static void
+S_remember(char *tmp)
+{
+	for (size_t i = 0; i < OUTPUT_LIVE_MAX; i++)
+		if (live[i] == NULL) {
+			live[i] = tmp;
+			return;
+		}
+}
+
+static void
+S_forget(const char *tmp)
+{
+	for (size_t i = 0; i < OUTPUT_LIVE_MAX; i++)
+		if (live[i] == tmp)
+			live[i] = NULL;
+}
+
+/* Remove the staged files (unlink() is async-signal-safe), then die of the signal as before. */
+static void
+S_on_signal(int sig)
+{
+	for (size_t i = 0; i < OUTPUT_LIVE_MAX; i++)
+		if (live[i] != NULL)
+			(void)unlink(live[i]);
+	(void)raise(sig);
+}
+
+void
+output_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = S_on_signal;
+	/* the handler runs once; the signal raised again then ends the process */
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		(void)sigaction(sigs[i], &sa, NULL);
+}
 
 const char *
 output_stage(struct output *o, const char *path, struct diag *d)
@@ -34,6 +87,7 @@ output_stage(struct output *o, const char *path, struct diag *d)
 	o->tmp[o->n] = tmp;
 	o->final[o->n] = xstrdup(path);
 	o->n++;
+	S_remember(tmp);
 	return tmp;
 }
 
@@ -72,6 +126,7 @@ output_commit(struct output *o, struct diag *d)
 			diag_msg(d, DF_WRITE, 0, 0, o->final[i], strerror(errno));
 			return -1;
 		}
+		S_forget(o->tmp[i]);
 		free(o->tmp[i]);
 		o->tmp[i] = NULL;
 	}
@@ -85,6 +140,7 @@ output_free(struct output *o)
 {
 	for (size_t i = 0; i < o->n; i++) {
 		if (o->tmp[i] != NULL) {
+			S_forget(o->tmp[i]);
 			(void)unlink(o->tmp[i]);
 			free(o->tmp[i]);
 		}

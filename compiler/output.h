@@ -39,6 +39,14 @@ void output_free(struct output *o);
  */
 int output_subdir(struct output *o, const char *dir, struct diag *d);
 
+/*
+ * Remove every staged file when the process is interrupted or killed
+ * (SIGINT, SIGTERM, SIGHUP, SIGQUIT), then end it as the signal would:
+ * the previous outputs stay and no temporary file is left.  SIGKILL
+ * cannot be caught; its leftovers are named TARGET.tmp-XXXXXX.
+ */
+void output_signals(void);
+
 /* Make directory DIR (and its parents) if missing.  Returns 0 or -1. */
 int output_mkdir(const char *dir, struct diag *d);
 

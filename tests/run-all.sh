@@ -12,6 +12,7 @@ export CSDOC_DATA
 . tests/messages.sh
 . tests/web/run.sh
 . tests/site/run.sh
+. tests/atomic/run.sh
 
 # under valgrind, the compiler runs under it too
 if [ -n "$runner" ]; then
@@ -41,6 +42,10 @@ echo "== hostile but valid inputs"
 hostile_run "$csdoc_run" "$runner"
 echo "== network (a listener on 127.0.0.1 hears nothing)"
 net_run "$csdoc_run"
+
+echo "== atomic outputs"
+# not under valgrind: the timings that put a signal in the middle of a write are a plain build's
+[ -z "$runner" ] && atomic_run "$csdoc_run"
 
 echo "== site"
 # under valgrind a smaller site: every document of the samples would take minutes
