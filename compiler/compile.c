@@ -148,32 +148,27 @@ S_uses(struct source *src, struct compute *c, struct source **subs, struct diag 
 		diag_init(subd[n], path);
 		s2->d = subd[n];
 		uses_depth++;
-		if (compile_file(s2, path, &kind) != 0) {
-			source_msg(src, u, "href", DE_USES, href, subd[n]->worst >= DIAG_FATAL ?
-			    "it cannot be read" : "it has errors (run csdoc check on it)");
+		{
+			int rc = compile_file(s2, path, &kind);
+			const char *why = NULL;
+
 			uses_depth--;
 			free(uses_stack[uses_depth + 1]);
 			uses_stack[uses_depth + 1] = NULL;
-			source_free(s2);
-			free(s2);
-			diag_free(subd[n]);
-			free(subd[n]);
-			free(path);
-			continue;
-		}
-		uses_depth--;
-		free(uses_stack[uses_depth + 1]);
-		uses_stack[uses_depth + 1] = NULL;
-		if (kind == KIND_PACK) {
-			/* a pack's figures are its papers': name the paper itself */
-			source_msg(src, u, "href", DE_USES, href,
-			    "it is a meeting pack: use the paper that holds the figures");
-			source_free(s2);
-			free(s2);
-			diag_free(subd[n]);
-			free(subd[n]);
-			free(path);
-			continue;
+			if (rc != 0)
+				why = subd[n]->worst >= DIAG_FATAL ? "it cannot be read" : "it has errors (run csdoc check on it)";
+			else if (kind == KIND_PACK)
+				/* a pack's figures are its papers': name the paper itself */
+				why = "it is a meeting pack: use the paper that holds the figures";
+			if (why != NULL) {
+				source_msg(src, u, "href", DE_USES, href, why);
+				source_free(s2);
+				free(s2);
+				diag_free(subd[n]);
+				free(subd[n]);
+				free(path);
+				continue;
+			}
 		}
 		/* the path stays with the source; keep it until the source goes */
 		s2->path = path;

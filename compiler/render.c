@@ -185,17 +185,6 @@ S_paper_doc(xmlNodePtr wrap)
 	return doc;
 }
 
-/* The attribute NAME (no namespace) of a c:paper wrapper, as a new string. */
-static char *
-S_wrap_attr(xmlNodePtr w, const char *name)
-{
-	xmlChar *v = xmlGetProp(w, (const xmlChar *)name);
-	char *s = xstrdup(v ? (const char *)v : "");
-
-	xmlFree(v);
-	return s;
-}
-
 /* The <paper> element of the agenda that c:paper number N copies. */
 static xmlNodePtr
 S_agenda_paper(xmlNodePtr n, const char *num)
@@ -341,7 +330,8 @@ S_render_pack(struct source *src, const struct render_opts *op, struct output *o
 			goto done;
 	}
 	for (xmlNodePtr w = papers ? tree_first_elem(papers) : NULL; w != NULL; w = tree_next_elem(w)) {
-		char *num = S_wrap_attr(w, "n"), *kind = S_wrap_attr(w, "kind"), *href = S_wrap_attr(w, "href");
+		const char *num = str_or(tree_attr(w, "n"), ""), *kind = str_or(tree_attr(w, "kind"), "");
+		const char *href = str_or(tree_attr(w, "href"), "");
 		xmlNodePtr ap = S_agenda_paper(root, num), item = ap ? ap->parent : NULL;
 		/* the paper's own folder, where its pictures are */
 		const char *slash = strrchr(href, '/');
@@ -391,9 +381,6 @@ S_render_pack(struct source *src, const struct render_opts *op, struct output *o
 		xmlFreeDoc(doc);
 		free(itemname);
 		free(pdir);
-		free(num);
-		free(kind);
-		free(href);
 		if (prc != 0)
 			goto done;
 	}

@@ -111,26 +111,36 @@ S_cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Fold every file under DIR (sorted, any depth) into H, names and bytes. */
-static uint64_t
-S_fnv_tree(uint64_t h, const char *dir)
+/* The names in folder DIR, hidden ones left out, sorted (a build must not depend on the order of readdir()); *N gets their number. Free each, then the array. */
+static char **
+S_list(const char *dir, size_t *n)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char **names = NULL;
-	size_t n = 0;
 
+	*n = 0;
 	if (d == NULL)
-		return h;
+		return NULL;
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		names = xreallocarray(names, n + 1, sizeof(*names));
-		names[n++] = xstrdup(e->d_name);
+		names = xreallocarray(names, *n + 1, sizeof(*names));
+		names[(*n)++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof(*names), S_cmp_str);
+	if (*n > 1)
+		qsort(names, *n, sizeof(*names), S_cmp_str);
+	return names;
+}
+
+/* Fold every file under DIR (sorted, any depth) into H, names and bytes. */
+static uint64_t
+S_fnv_tree(uint64_t h, const char *dir)
+{
+	size_t n;
+	char **names = S_list(dir, &n);
+
 	for (size_t i = 0; i < n; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
 		struct stat st;
@@ -194,24 +204,9 @@ static void
 S_find(struct site *st, const char *rel, const char *outreal)
 {
 	char *dir = rel[0] ? xasprintf("%s/%s", st->op->src, rel) : xstrdup(st->op->src);
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0;
+	size_t n;
+	char **names = S_list(dir, &n);
 
-	if (d == NULL) {
-		free(dir);
-		return;
-	}
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		names = xreallocarray(names, n + 1, sizeof(*names));
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof(*names), S_cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char *r = rel[0] ? xasprintf("%s/%s", rel, names[i]) : xstrdup(names[i]);
 		char *p = xasprintf("%s/%s", st->op->src, r);
@@ -344,30 +339,17 @@ S_manifest_load(struct site *st)
 static xmlNodePtr
 S_record(xmlDocPtr m, const char *rel)
 {
-	for (xmlNodePtr n = xmlDocGetRootElement(m)->children; n != NULL; n = n->next) {
-		xmlChar *s;
-		int hit;
-
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		s = xmlGetProp(n, (const xmlChar *)"src");
-		hit = s != NULL && strcmp((const char *)s, rel) == 0;
-		xmlFree(s);
-		if (hit)
+	for (xmlNodePtr n = xmlDocGetRootElement(m)->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && strcmp(str_or(tree_attr(n, "src"), ""), rel) == 0)
 			return n;
-	}
 	return NULL;
 }
 
-/* Attribute NAME of N as a new string, "" when absent. */
+/* Attribute NAME of N as a new string, "" when absent (a copy: the caller may change N meanwhile). */
 static char *
 S_prop(xmlNodePtr n, const char *name)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *s = xstrdup(v ? (const char *)v : "");
-
-	xmlFree(v);
-	return s;
+	return xstrdup(str_or(tree_attr(n, name), ""));
 }
 
 /*

@@ -210,13 +210,9 @@ S_matters(struct compute *c, xmlNodePtr ma, xmlNodePtr papers)
 
 	if (paper == NULL || !tree_is(paper, "paper") || (n = tree_get(paper, "n")) == NULL)
 		return;   /* an unknown paper was reported; a paper that failed, too */
-	for (xmlNodePtr w = papers ? tree_first_elem(papers) : NULL; w != NULL; w = tree_next_elem(w)) {
-		xmlChar *wn = xmlGetProp(w, (const xmlChar *)"n");
-
-		if (wn != NULL && strcmp((const char *)wn, n) == 0)
+	for (xmlNodePtr w = papers ? tree_first_elem(papers) : NULL; w != NULL; w = tree_next_elem(w))
+		if (strcmp(str_or(tree_attr(w, "n"), ""), n) == 0)
 			minutes = tree_first_elem(w);
-		xmlFree(wn);
-	}
 	if (minutes == NULL)
 		return;
 	if (!tree_is(minutes, "minutes")) {

@@ -191,23 +191,22 @@ S_risk(struct compute *c, xmlNodePtr r, const xmlNode *m)
 	char *name = S_risk_name(r);
 	long score = typed ? strtol(typed, NULL, 10) : 0;
 
-	if (lid != NULL && (lb = S_band(m, "likelihood", lid)) == NULL) {
-		char *ids = S_band_ids(m, "likelihood");
-		char *why = xasprintf("likelihood '%s' is not a likelihood band of matrix '%s' (%s)", lid, tree_attr(m, "id"), ids);
+	/* each band the risk names must be one of the matrix's, of its sort */
+	for (int k = 0; k < 2; k++) {
+		const char *what = k ? "impact" : "likelihood", *id = k ? iid : lid;
+		xmlNodePtr band = id ? S_band(m, what, id) : NULL;
 
-		source_msg(c->src, r, "likelihood", DE_RISK, name, why);
-		free(why);
-		free(ids);
-		goto done;
-	}
-	if (iid != NULL && (ib = S_band(m, "impact", iid)) == NULL) {
-		char *ids = S_band_ids(m, "impact");
-		char *why = xasprintf("impact '%s' is not an impact band of matrix '%s' (%s)", iid, tree_attr(m, "id"), ids);
+		if (id != NULL && band == NULL) {
+			char *ids = S_band_ids(m, what);
+			char *why = xasprintf("%s '%s' is not %s band of matrix '%s' (%s)", what, id,
+			    k ? "an impact" : "a likelihood", tree_attr(m, "id"), ids);
 
-		source_msg(c->src, r, "impact", DE_RISK, name, why);
-		free(why);
-		free(ids);
-		goto done;
+			source_msg(c->src, r, what, DE_RISK, name, why);
+			free(why);
+			free(ids);
+			goto done;
+		}
+		*(k ? &ib : &lb) = band;
 	}
 	if (lb != NULL && ib != NULL) {
 		long computed = S_score(lb) * S_score(ib);
