@@ -168,6 +168,34 @@ XSL
 	left=$(find "$work/twins" -name '*paper.html' | wc -l)
 	[ "$pages" = 2 ] && [ "$left" = 1 ] && ok "site: two sources with one file name get two pages; removing one keeps the other" ||
 	    fail "site: two sources named alike: $pages pages, then $left"
+	# the tracker: a group's minutes filed under their partnership, a joint action on each owner's
+	# list, an action closed by the next minutes' action updates; odd file names linked escaped
+	mkdir -p "$work/track"
+	for m in 1 2; do
+		if [ "$m" = 1 ]; then date=2012-01-11 updates=''; act='<action owner="ab cd">Write the plan.</action><action owner="ab">Book the hall.</action>'
+		else date=2012-02-08 act='' updates='<action-updates from="2012-01-11"><carried number="2" lead="ab" status="closed"><task>Book the hall.</task><progress>Booked.</progress></carried></action-updates>'; fi
+		cat >"$work/track/minutes $m #x.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<minutes xmlns="urn:csdoc:1">
+  <meeting><body>Testshire Tasking Group</body><partnership>Safer Testshire</partnership><date>$date</date></meeting>
+  <registry><person id="ab" name="Anne Brown"/><person id="cd" name="Chris Dunn"/></registry>
+  <attendance><present><attendee person="ab" chair="yes"/><attendee person="cd"/></present></attendance>
+  <item><title>Business</title><p>Text.</p>$updates$act</item>
+</minutes>
+XML
+	done
+	"$csdoc" site --site-css "$work/theme/council.css" -o "$work/tracked" "$work/track" >/dev/null 2>"$work/track.err"
+	t=$work/tracked/safer-testshire/actions.html
+	if [ -s "$t" ] && [ "$(grep -o 'Write the plan' "$t" | wc -l)" = 2 ] &&
+	    [ "$(sed 's/Closed actions.*//' "$t" | grep -c 'Book the hall')" = 0 ] && grep -q 'Book the hall' "$t"; then
+		ok "site: the tracker files a group under its partnership, a joint action under each owner, and closes what later minutes closed"
+	else
+		fail "site: the action tracker is wrong"; cat "$work/track.err"
+	fi
+	grep -q 'href="minutes/2012-01-11-minutes%201%20%23x.html"' "$work/tracked/safer-testshire/index.html" &&
+	    ok "site: a file name with a space and a '#' is linked escaped" || fail "site: an odd file name's link is not escaped"
+	cmp -s "$work/theme/council.css" "$work/tracked/site.css" && ok "site: --site-css publishes the web team's site.css" ||
+	    fail "site: --site-css not applied"
 	unset SOURCE_DATE_EPOCH
 	rm -rf "$work"
 }
