@@ -515,6 +515,24 @@ S_map(struct source *src, xmlNodePtr table, xmlNodePtr rows, const char *href, c
 	return (long)ncols;
 }
 
+/*
+ * Record where ROW (made from record R) and its cells came from, so that a
+ * check of a cell (a typed total that is not the sum) names the CSV's row
+ * and column; a cell no field fills stays the <rows> element's.
+ */
+static void
+S_origins(struct source *src, xmlNodePtr row, const struct csv_row *r, const struct col *cols, size_t ncols)
+{
+	const char *file = src->ofiles[src->nofiles - 1];
+	size_t j = 0;
+
+	src->origins = xreallocarray(src->origins, src->norigins + ncols + 1, sizeof(*src->origins));
+	src->origins[src->norigins++] = (struct source_origin){ row, file, r->row, 1 };
+	for (xmlNodePtr cell = tree_first_elem(row); cell != NULL && j < ncols; cell = tree_next_elem(cell), j++)
+		if (cols[j].field >= 0)
+			src->origins[src->norigins++] = (struct source_origin){ cell, file, r->row, cols[j].field + 1 };
+}
+
 /* Replace ROWS (inside TABLE) by the rows of its file; 0, or -1 after reporting. */
 static int
 S_rows(struct source *src, xmlNodePtr table, xmlNodePtr rows)
@@ -536,6 +554,9 @@ S_rows(struct source *src, xmlNodePtr table, xmlNodePtr rows)
 		free(path);
 		return -1;
 	}
+	/* the file's name lives as long as the source: messages about its cells name it */
+	src->ofiles = xreallocarray(src->ofiles, src->nofiles + 1, sizeof(*src->ofiles));
+	src->ofiles[src->nofiles++] = xstrdup(path);
 	diag_init(&cd, path);
 	if (S_load(real, S_sep(tree_attr(rows, "separator")), &c, &cd, &why) != 0) {
 		if (why != NULL)
@@ -557,6 +578,7 @@ S_rows(struct source *src, xmlNodePtr table, xmlNodePtr rows)
 				continue;
 			}
 			S_set_line(r, rows->line);
+			S_origins(src, r, &c.rows[i], cols, (size_t)ncols);
 			if (ws != NULL && i > (size_t)header)
 				xmlAddPrevSibling(rows, xmlCopyNode(ws, 1));
 			xmlAddPrevSibling(rows, r);
@@ -593,7 +615,10 @@ S_walk(struct source *src, xmlNodePtr n)
 int
 csv_tables(struct source *src)
 {
-	return S_walk(src, xmlDocGetRootElement(src->doc)) ? -1 : 0;
+	int rc = S_walk(src, xmlDocGetRootElement(src->doc));
+
+	source_origins_sort(src);
+	return rc ? -1 : 0;
 }
 
 /* ------------------------------------------------------------ import-csv */

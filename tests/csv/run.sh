@@ -55,7 +55,15 @@ WANT
 	rc=$?
 	[ "$rc" = 2 ] && ok "csv: import-csv with an unknown type exits 2" || fail "csv: import-csv --columns text,pounds: exit $rc"
 
-	# 4. csdoc site records the CSV: changing it rebuilds the document, and only then
+	# 4. a check of a figure from the file names the file's row and column
+	mkdir -p "$work/warn"
+	cp "$cases/csv-report.xml" "$cases/csv-allocations.csv" "$work/warn/"
+	sed 's/^Total;£20,000;/Total;£20,001;/' "$cases/csv-spend.csv" >"$work/warn/csv-spend.csv"
+	(cd "$work/warn" && "$csdoc" check csv-report.xml) 2>"$work/warn.err"
+	printf 'csv-spend.csv:3:2: warning: stated total £20,001; the rows sum to £20,000\n' >"$work/warn.want"
+	same_file "csv: a wrong total in the file is reported at its row and column" "$work/warn.want" "$work/warn.err"
+
+	# 5. csdoc site records the CSV: changing it rebuilds the document, and only then
 	mkdir -p "$work/site-src"
 	cp "$cases/csv-report.xml" "$cases/csv-allocations.csv" "$cases/csv-spend.csv" "$work/site-src/"
 	"$csdoc" site -o "$work/site" "$work/site-src" >/dev/null 2>"$work/s1.err"
