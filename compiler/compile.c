@@ -6,6 +6,7 @@
 
 #include "chart.h"
 #include "compute.h"
+#include "csv.h"
 #include "deps.h"
 #include "figures/figures.h"
 #include "load.h"
@@ -214,6 +215,9 @@ compile_bytes(struct source *src, const char *name, char *bytes, size_t len,
 		return -1;
 	/* a tree that breaks the schema may have any shape: stop here */
 	if (validate_doc(src, *kind) != 0)
+		return -1;
+	/* rows from a spreadsheet become typed rows before anything reads the tables */
+	if (csv_tables(src) != 0)
 		return -1;
 	if ((ids = resolve_doc(src)) == NULL)
 		return -1;

@@ -78,6 +78,12 @@ static const char *const texts[DIAG_ID_MAX] = {
 	[DE_RISK_MATRIX] = "risk matrix '%s': %s",
 	[DE_RISK] = "risk '%s': %s",
 	[DE_PAPER] = "paper '%s': %s",
+	[DE_CSV_FILE] = "spreadsheet '%s': %s",
+	[DE_CSV_ENCODING] = "%s: save it from the spreadsheet as \"CSV UTF-8\"",
+	[DE_CSV_CHAR] = "character U+%s is not allowed in a cell",
+	[DE_CSV_UNCLOSED] = "a quoted cell is not closed: the file ends inside its quotes",
+	[DE_CSV_STRAY] = "a quote in the middle of a cell: quote the whole cell and double each quote inside it (\"\")",
+	[DE_CSV_FIELDS] = "this row has %zu cells, the first row %zu: every row needs as many (quote a cell that holds the separator)",
 	[DE_ERROR] = "%s",
 
 	[DF_READ] = "cannot read: %s",

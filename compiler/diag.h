@@ -81,6 +81,12 @@ enum diag_id {
 	DE_RISK_MATRIX,         /* a risk matrix whose bands or levels do not fit */
 	DE_RISK,                /* a risk whose bands or score the matrix does not have */
 	DE_PAPER,               /* a meeting pack's paper that cannot be used */
+	DE_CSV_FILE,            /* a table's CSV file that cannot be used as its rows */
+	DE_CSV_ENCODING,        /* a CSV file that is not UTF-8 */
+	DE_CSV_CHAR,            /* a control character in a CSV cell */
+	DE_CSV_UNCLOSED,        /* a CSV field whose quote is never closed */
+	DE_CSV_STRAY,           /* a quote inside a CSV field that is not quoted as a whole */
+	DE_CSV_FIELDS,          /* a CSV row with another number of cells than the first */
 	DE_ERROR,               /* free-form error */
 
 	DF_FIRST,

@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 
 #include "compile.h"
+#include "csv.h"
 #include "diag.h"
 #include "figout.h"
 #include "load.h"
@@ -43,6 +44,7 @@ static const char usage_text[] =
     "       csdoc figures [--strict] FILE...\n"
     "       csdoc site [-o DIR] [-j N] [--css FILE] [--site-css FILE] [--wrap FILE.xsl]\n"
     "                  [--title TEXT] [--strict] SRC\n"
+    "       csdoc import-csv [--header] [--columns TYPE,...] [--separator comma|semicolon|tab] FILE.csv\n"
     "       csdoc --help | --version\n";
 
 static void
@@ -71,7 +73,11 @@ S_help(void)
 	    "          web team's stylesheet instead of csdoc.css; --wrap FILE.xsl puts\n"
 	    "          its site-header and site-footer templates around every page\n"
 	    "  figures as check, then print every figure of each FILE, one per line:\n"
-	    "          DOCUMENT/ID, exact value and display form, tab-separated\n\n"
+	    "          DOCUMENT/ID, exact value and display form, tab-separated\n"
+	    "  import-csv  print FILE.csv's rows as XML <row> elements to paste into a\n"
+	    "          <table>; --columns gives each column's type (text, date, money,\n"
+	    "          count, percent, number, rate, ratio) so that figures are read as\n"
+	    "          the table would; --header makes the first row <column> elements\n\n"
 	    "options:\n"
 	    "  -o DIR        where build writes (created if missing)\n"
 	    "  -f LIST       output formats, comma-separated\n"
@@ -305,6 +311,51 @@ S_site(int argc, char **argv)
 	return site_run(&so);
 }
 
+/* csdoc import-csv [--header] [--columns TYPES] [--separator NAME] FILE.csv */
+static int
+S_import(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "header", no_argument, NULL, 'H' },
+		{ "columns", required_argument, NULL, 'c' },
+		{ "separator", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *types = NULL;
+	int header = 0, ch, rc;
+	char sep = 0;
+	struct diag d;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (ch == 'H')
+			header = 1;
+		else if (ch == 'c')
+			types = optarg;
+		else if (ch == 's') {
+			sep = strcmp(optarg, "comma") == 0 ? ',' : strcmp(optarg, "semicolon") == 0 ? ';' :
+			    strcmp(optarg, "tab") == 0 ? '\t' : 0;
+			if (sep == 0)
+				return S_usage("--separator '%s': expected comma, semicolon or tab", optarg);
+		} else {
+			fputs(usage_text, stderr);
+			return 2;
+		}
+	}
+	if (optind != argc - 1)
+		return S_usage("%s", "give one CSV file");
+	diag_init(&d, argv[optind]);
+	rc = csv_import(argv[optind], header, types, sep, stdout, &d);
+	if (rc == -2) {
+		diag_free(&d);
+		return S_usage("--columns '%s': expected types from text, date, money, count, percent, number, rate and ratio, comma-separated", types);
+	}
+	diag_print(&d, stderr);
+	rc = diag_exit_status(&d);
+	diag_free(&d);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -331,8 +382,10 @@ main(int argc, char **argv)
 		rc = S_run(argc - 1, argv + 1, M_FIGURES);
 	else if (strcmp(argv[1], "site") == 0)
 		rc = S_site(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "import-csv") == 0)
+		rc = S_import(argc - 1, argv + 1);
 	else
-		rc = S_usage("unknown command '%s': expected check, build, figures or site", argv[1]);
+		rc = S_usage("unknown command '%s': expected check, build, figures, site or import-csv", argv[1]);
 	xslt_cleanup();
 	validate_cleanup();
 	xmlCleanupParser();

@@ -54,6 +54,13 @@ source_free(struct source *s)
 		free(s->ordinals);
 		s->ordinals = NULL;
 	}
+	free(s->origins);
+	for (size_t i = 0; i < s->nofiles; i++)
+		free(s->ofiles[i]);
+	free(s->ofiles);
+	s->origins = NULL;
+	s->ofiles = NULL;
+	s->norigins = s->nofiles = 0;
 	free(s->bytes);
 	free(s->lines);
 	if (s->doc != NULL)
@@ -380,6 +387,36 @@ source_value_pos(const struct source *s, const xmlNode *n, const char *attr,
 	S_linecol(s, i, line, col);
 }
 
+static int
+S_origin_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct source_origin *)a)->node;
+	uintptr_t y = (uintptr_t)((const struct source_origin *)b)->node;
+
+	return x < y ? -1 : x > y;
+}
+
+void
+source_origins_sort(struct source *s)
+{
+	if (s->norigins > 1)
+		qsort(s->origins, s->norigins, sizeof(*s->origins), S_origin_cmp);
+}
+
+/* The origin of N, or of the element it is in, if it was made from another file. */
+static const struct source_origin *
+S_origin(const struct source *s, const xmlNode *n)
+{
+	for (int up = 0; s->norigins > 0 && n != NULL && up < 3; up++, n = n->parent) {
+		struct source_origin key = { n, NULL, 0, 0 };
+		const struct source_origin *o = bsearch(&key, s->origins, s->norigins, sizeof(key), S_origin_cmp);
+
+		if (o != NULL)
+			return o;
+	}
+	return NULL;
+}
+
 void
 source_msg(struct source *s, const xmlNode *n, const char *attr,
     enum diag_id id, ...)
@@ -387,8 +424,20 @@ source_msg(struct source *s, const xmlNode *n, const char *attr,
 	va_list ap;
 	long line, col;
 
-	source_pos(s, n, attr, &line, &col);
+	const struct source_origin *o = S_origin(s, n);
+
 	va_start(ap, id);
-	diag_vmsg(s->d, id, line, col, ap);
+	if (o != NULL) {
+		/* a message about a cell of a CSV file is reported in that file */
+		struct diag od;
+
+		diag_init(&od, o->file);
+		diag_vmsg(&od, id, o->line, o->col, ap);
+		diag_absorb(s->d, &od);
+		diag_free(&od);
+	} else {
+		source_pos(s, n, attr, &line, &col);
+		diag_vmsg(s->d, id, line, col, ap);
+	}
 	va_end(ap);
 }

@@ -10,6 +10,17 @@
 struct ordinals;
 
 /*
+ * Where an element made from another file came from: a table's rows read
+ * from a CSV file are reported at the file's own row and column.
+ */
+struct source_origin {
+	const xmlNode *node;
+	const char    *file;   /* one of the source's ofiles */
+	long           line;
+	long           col;
+};
+
+/*
  * libxml2 keeps a line per element but no column; csdoc finds the column by
  * looking at the source text, so that every message can say FILE:LINE:COL.
  */
@@ -25,6 +36,10 @@ struct source {
 	void        *tagoffs; /* where tags start on lines already searched (owned hash table) */
 	size_t       lc_off;  /* the last offset given a column, and that column: */
 	long         lc_col;  /* counting on from there keeps long lines linear */
+	struct source_origin *origins; /* elements made from other files, sorted by node once made (owned) */
+	size_t       norigins;
+	char       **ofiles;  /* those files' names (owned) */
+	size_t       nofiles;
 };
 
 /* Index the lines of BYTES (taken over by S) for positions. */
@@ -47,6 +62,9 @@ void source_pos(const struct source *s, const xmlNode *n, const char *attr,
  */
 void source_value_pos(const struct source *s, const xmlNode *n, const char *attr,
     size_t off, long *line, long *col);
+
+/* Sort the origins recorded so far, for source_msg() to find them. */
+void source_origins_sort(struct source *s);
 
 /* Report ID at node N (and attribute ATTR, or NULL) with printf arguments. */
 void source_msg(struct source *s, const xmlNode *n, const char *attr,

@@ -13,6 +13,7 @@ export CSDOC_DATA
 . tests/web/run.sh
 . tests/site/run.sh
 . tests/atomic/run.sh
+. tests/csv/run.sh
 
 # under valgrind, the compiler runs under it too
 if [ -n "$runner" ]; then
@@ -42,6 +43,9 @@ echo "== hostile but valid inputs"
 hostile_run "$csdoc_run" "$runner"
 echo "== network (a listener on 127.0.0.1 hears nothing)"
 net_run "$csdoc_run"
+
+echo "== tables from spreadsheets"
+csv_run "$csdoc_run"
 
 echo "== atomic outputs"
 # not under valgrind: the timings that put a signal in the middle of a write are a plain build's

@@ -17,6 +17,11 @@ bad_generate() {
 	ln -sf "$dir/../outside-$$/secret.xml" "$dir/outside-link.xml"
 	cp tests/regress/cases/testshire-logo.png "$dir/../outside-$$/logo.png"
 	ln -sf "$dir/../outside-$$/logo.png" "$dir/outside-logo.png"
+	# a spreadsheet that is a link leading out, one over the 8 MiB limit, one of 10,001 rows
+	printf 'District,Grant,Rate\nBasildon,1000,10%%\n' >"$dir/../outside-$$/figures.csv"
+	ln -sf "$dir/../outside-$$/figures.csv" "$dir/outside-figures.csv"
+	head -c 8388609 /dev/zero | tr '\0' 'a' >"$dir/csv-too-big.csv"
+	awk 'BEGIN { print "District,Grant,Rate"; for (i = 0; i < 10001; i++) print "D" i ",1000,10%" }' >"$dir/csv-too-many-rows.csv"
 	# quadratic blow-up: one 50,000-character entity used 50,000 times (2.5 GB expanded)
 	awk 'BEGIN { printf "<?xml version=\"1.0\"?>\n<!DOCTYPE performance-report [<!ENTITY a \""; for (i = 0; i < 50000; i++) printf "x"; printf "\">]>\n<performance-report xmlns=\"urn:csdoc:1\">"; for (i = 0; i < 50000; i++) printf "&a;"; print "</performance-report>" }' >"$dir/quadratic-blowup.xml"
 	# an attribute of 11 million characters (libxml2 stops at 10 million)
@@ -69,7 +74,7 @@ bad_run() {
 	case $csdoc in /*) ;; *) csdoc=$(pwd)/$csdoc ;; esac
 	bad_bounds "$csdoc" "$bad_runner"
 	work=$(mktemp -d)
-	cp tests/bad/*.xml tests/bad/*.png "$work/"
+	cp tests/bad/*.xml tests/bad/*.png tests/bad/*.csv "$work/"
 	# the papers the bad meeting packs attach (not inputs themselves)
 	cp -r tests/bad/papers "$work/"
 	bad_generate "$work"

@@ -15,7 +15,7 @@ for sample in samples/*.xml tests/regress/cases/*.xml; do
 	[ -f "$work/$name.boxes" ] && cp "$work/$name.boxes" "tests/regress/$name.boxes"
 done
 . tests/bad/run.sh
-cp tests/bad/*.xml tests/bad/*.png "$work/"
+cp tests/bad/*.xml tests/bad/*.png tests/bad/*.csv "$work/"
 cp -r tests/bad/papers "$work/"
 bad_generate "$work"
 for input in "$work"/*.xml; do
