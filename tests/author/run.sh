@@ -57,6 +57,25 @@ author_new_run() {
 	[ $? = 2 ] && grep -q "unknown kind 'agenda'" "$work/err" && ok "new: unknown kind refused" || fail "new: unknown kind"
 	"$csdoc" new minutes --partnership "$(printf 'a\nb')" >/dev/null 2>&1
 	[ $? = 2 ] && ok "new: a line break in the name refused" || fail "new: a line break in the name accepted"
+	# every sample names its schema both ways, by a path that leads to it
+	for src in samples/*.xml samples/*/*.xml; do
+		href=$(sed -n 's/^<?xml-model href="\([^"]*\)" schematypens="http:\/\/www.w3.org\/2001\/XMLSchema"?>$/\1/p' "$src")
+		if [ -n "$href" ] && [ -f "$(dirname "$src")/$href" ] && grep -qF "xsi:schemaLocation=\"urn:csdoc:1 $href\"" "$src"; then
+			ok "samples: $src names its schema"
+		else
+			fail "samples: $src does not name schemas/csdoc.xsd in xml-model and xsi:schemaLocation"
+		fi
+	done
+	# csdoc ignores the names: the compiled tree of a source with them is that of one without
+	mkdir -p "$work/with" "$work/without"
+	cp "$work/minutes.xml" "$work/with/m.xml"
+	grep -v '^<?xml-model' "$work/minutes.xml" | sed 's| xmlns:xsi="[^"]*"||; /xsi:schemaLocation=/d' >"$work/without/m.xml"
+	grep -q 'xsi' "$work/without/m.xml" && fail "new: the names were not taken out for the comparison"
+	"$csdoc" build -o "$work/with" -f xml "$work/with/m.xml" 2>/dev/null
+	"$csdoc" build -o "$work/without" -f xml "$work/without/m.xml" 2>/dev/null
+	[ -s "$work/with/m.compiled.xml" ] && ! grep -q 'xml-model\|schemaLocation\|XMLSchema-instance' "$work/with/m.compiled.xml" &&
+	    ok "compile: xml-model and xsi:schemaLocation left out of the compiled tree" || fail "compile: schema names in the compiled tree"
+	same_file "compile: same compiled tree with or without the schema's names" "$work/without/m.compiled.xml" "$work/with/m.compiled.xml"
 	# the agreement's period is the financial year of its date
 	"$csdoc" new agreement --date 2012-04-01 | grep -q '<period>2012/13</period>' &&
 	    "$csdoc" new agreement --date 2012-03-31 | grep -q '<period>2011/12</period>' &&
