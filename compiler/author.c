@@ -553,16 +553,16 @@ S_on_stop(int sig)
 
 /* The folders watched and the files in them that a rebuild depends on. */
 struct watched {
-	int    wd;
+	int    wd;    /* inotify's watch on the folder */
 	char  *dir;   /* the folder (owned) */
 	char **names; /* file names in it that matter (owned) */
-	size_t n;
+	size_t n;     /* number of names */
 };
 
 struct watchset {
-	int             fd;
-	struct watched *w;
-	size_t          n;
+	int             fd;  /* the inotify descriptor */
+	struct watched *w;   /* one per folder (owned) */
+	size_t          n;   /* folders watched */
 };
 
 /* Split PATH into its folder and file name (both new strings). */

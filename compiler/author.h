@@ -26,7 +26,12 @@ int author_watch(int argc, char **argv, author_build_fn build,
 /* DOC in csdoc's canonical layout, appended to OUT (see README, "csdoc fmt"). */
 void author_fmt_doc(xmlDocPtr doc, struct buf *out);
 
-/* Substitute the scaffold TEXT's placeholders; a new string. */
+/*
+ * The scaffold TEXT with @PARTNERSHIP@ (escaped for XML), @DATE@ and
+ * @PERIOD@ (the financial year DATE falls in, e.g. 2012/13) filled in.
+ * Returns a new string (caller frees), or NULL if DATE is not a real
+ * YYYY-MM-DD date.
+ */
 char *author_fill(const char *text, const char *partnership, const char *date);
 
 #endif

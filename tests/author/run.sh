@@ -228,5 +228,23 @@ author_watch_run() {
 		[ "$rc" = 0 ] && grep -q 'stopped watching' "$work/log" && ok "watch: stops cleanly on Ctrl-C" || fail "watch: exit status $rc on SIGINT"
 	fi
 	ls "$work" "$work/out" | grep -q '\.tmp-' && fail "watch: temporary file left" || ok "watch: no temporary file left"
+	# a meeting pack: saving one of its papers rebuilds the pack, and a file
+	# it does not read changes nothing
+	mkdir -p "$work/pack"
+	cp tests/regress/cases/*.xml tests/regress/cases/*.png "$work/pack/"
+	"$csdoc" watch -o "$work/pack/out" -f html "$work/pack/pack-small.xml" >"$work/packlog" 2>&1 &
+	pid=$!
+	wait_for 60 watch_idle "$work/packlog" || fail "watch: no first build of the pack"
+	builds=$(grep -c '\] built ' "$work/packlog")
+	echo '<x/>' >"$work/pack/unrelated.xml"
+	sleep 1
+	[ "$(grep -c '\] built ' "$work/packlog")" = "$builds" ] && ok "watch: a file the build did not read changes nothing" ||
+	    fail "watch: rebuilt for a file it does not use"
+	sed -i 's/Evaluation of Grant Funded Posts/Evaluation of Grant-Funded Posts/' "$work/pack/report-small.xml"
+	wait_for 60 watch_built_more "$work/packlog" "$builds" && ok "watch: rebuilds a pack when a paper is saved" ||
+	    fail "watch: no rebuild when a paper changed"
+	kill -INT "$pid"
+	wait_for 10 sh -c "! kill -0 $pid" || kill -KILL "$pid"
+	wait "$pid" 2>/dev/null
 	rm -rf "$work"
 }
