@@ -208,6 +208,201 @@ author_new(int argc, char **argv)
 
 /* ---- csdoc fmt ---- */
 
+/*
+ * Which csdoc elements hold only elements (never text), read from the
+ * schemas themselves: in such an element white space between children means
+ * nothing, so fmt may lay the children out one per line however they were
+ * written.  An element name declared anywhere with text or mixed content is
+ * not one of them.  Loaded once; an empty list if the schemas cannot be read
+ * (fmt then relies on the source's own line breaks alone).
+ */
+static char **elem_only;
+static size_t nelem_only;
+static char **elem_text;
+static size_t nelem_text;
+
+static const char csdoc_ns[] = "urn:csdoc:1";
+static const char xsd_ns[] = "http://www.w3.org/2001/XMLSchema";
+
+static int
+S_is_xs(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST xsd_ns) &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static const xmlNode *
+S_xs_child(const xmlNode *n, const char *name)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (S_is_xs(c, name))
+			return c;
+	return NULL;
+}
+
+/* The top-level xs:complexType or xs:simpleType called NAME in any of DOCS, or NULL. */
+static const xmlNode *
+S_named_type(xmlDocPtr *docs, size_t ndocs, const char *name, int *simple)
+{
+	for (size_t i = 0; i < ndocs; i++)
+		for (const xmlNode *c = xmlDocGetRootElement(docs[i])->children; c; c = c->next)
+			if ((S_is_xs(c, "complexType") || S_is_xs(c, "simpleType"))) {
+				xmlChar *nm = xmlGetProp(c, BAD_CAST "name");
+				int same = nm && xmlStrEqual(nm, BAD_CAST name);
+
+				xmlFree(nm);
+				if (same) {
+					*simple = S_is_xs(c, "simpleType");
+					return c;
+				}
+			}
+	return NULL;
+}
+
+static int
+S_attr_is(const xmlNode *n, const char *attr, const char *value)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST attr);
+	int same = v && xmlStrEqual(v, BAD_CAST value);
+
+	xmlFree(v);
+	return same;
+}
+
+/* 1 if a type named NAME holds only elements, 0 if text may appear in it. */
+static int S_type_name_only(xmlDocPtr *docs, size_t ndocs, const char *name, int depth);
+
+/* 1 if the xs:complexType CT holds only elements. */
+static int
+S_complex_only(xmlDocPtr *docs, size_t ndocs, const xmlNode *ct, int depth)
+{
+	const xmlNode *cc;
+
+	if (S_attr_is(ct, "mixed", "true") || S_xs_child(ct, "simpleContent"))
+		return 0;
+	if ((cc = S_xs_child(ct, "complexContent")) != NULL) {
+		const xmlNode *der = S_xs_child(cc, "extension");
+		xmlChar *base;
+		int only;
+
+		if (S_attr_is(cc, "mixed", "true"))
+			return 0;
+		if (der == NULL)
+			der = S_xs_child(cc, "restriction");
+		if (der == NULL || (base = xmlGetProp(der, BAD_CAST "base")) == NULL)
+			return 0;
+		only = S_type_name_only(docs, ndocs, (const char *)base, depth + 1);
+		xmlFree(base);
+		return only;
+	}
+	return 1;
+}
+
+static int
+S_type_name_only(xmlDocPtr *docs, size_t ndocs, const char *name, int depth)
+{
+	const xmlNode *t;
+	int simple = 0;
+
+	/* xs: types are simple; a chain of derivations this long is not csdoc's */
+	if (strncmp(name, "xs:", 3) == 0 || depth > 16)
+		return 0;
+	if ((t = S_named_type(docs, ndocs, name, &simple)) == NULL || simple)
+		return 0;
+	return S_complex_only(docs, ndocs, t, depth);
+}
+
+static void
+S_note_decl(const char *name, int only)
+{
+	char ***list = only ? &elem_only : &elem_text;
+	size_t *n = only ? &nelem_only : &nelem_text;
+
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*list)[i], name) == 0)
+			return;
+	*list = xreallocarray(*list, *n + 1, sizeof(**list));
+	(*list)[(*n)++] = xstrdup(name);
+}
+
+/* Every xs:element with a name at or below N. */
+static void
+S_walk_decls(xmlDocPtr *docs, size_t ndocs, const xmlNode *n)
+{
+	for (; n; n = n->next) {
+		if (S_is_xs(n, "element")) {
+			xmlChar *name = xmlGetProp(n, BAD_CAST "name"), *type = xmlGetProp(n, BAD_CAST "type");
+			const xmlNode *ct = S_xs_child(n, "complexType");
+
+			if (name != NULL) {
+				int only = type ? S_type_name_only(docs, ndocs, (const char *)type, 0) :
+				    ct ? S_complex_only(docs, ndocs, ct, 0) : 0;
+
+				S_note_decl((const char *)name, only);
+			}
+			xmlFree(name);
+			xmlFree(type);
+		}
+		if (n->type == XML_ELEMENT_NODE)
+			S_walk_decls(docs, ndocs, n->children);
+	}
+}
+
+static void
+S_load_element_only(void)
+{
+	static const char *const files[] = {
+		"common.xsd", "minutes.xsd", "agreement.xsd", "performance-report.xsd",
+		"report.xsd", "meeting-pack.xsd",
+	};
+	xmlDocPtr docs[sizeof(files) / sizeof(files[0])];
+	size_t ndocs = 0;
+	static int loaded;
+
+	if (loaded)
+		return;
+	loaded = 1;
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char *rel = xasprintf("schemas/%s", files[i]), *path = paths_data(rel), *bytes;
+		size_t len = 0;
+		struct diag d;
+
+		diag_init(&d, path);
+		bytes = load_read(path, (size_t)LOAD_MAX_BYTES, &len, &d);
+		if (bytes != NULL) {
+			docs[ndocs] = xmlReadMemory(bytes, (int)len, path, NULL, XML_PARSE_NONET);
+			if (docs[ndocs] != NULL && xmlDocGetRootElement(docs[ndocs]) != NULL)
+				ndocs++;
+			else if (docs[ndocs] != NULL)
+				xmlFreeDoc(docs[ndocs]);
+		}
+		free(bytes);
+		diag_free(&d);
+		free(path);
+		free(rel);
+	}
+	for (size_t i = 0; i < ndocs; i++)
+		S_walk_decls(docs, ndocs, xmlDocGetRootElement(docs[i]));
+	for (size_t i = 0; i < ndocs; i++)
+		xmlFreeDoc(docs[i]);
+}
+
+/* Non-zero if every declaration of N's name in the schemas holds only elements. */
+static int
+S_schema_element_only(const xmlNode *n)
+{
+	int only = 0;
+
+	if (n->ns == NULL || !xmlStrEqual(n->ns->href, BAD_CAST csdoc_ns))
+		return 0;
+	for (size_t i = 0; i < nelem_only && !only; i++)
+		only = strcmp(elem_only[i], (const char *)n->name) == 0;
+	for (size_t i = 0; i < nelem_text && only; i++)
+		if (strcmp(elem_text[i], (const char *)n->name) == 0)
+			only = 0;
+	return only;
+}
+
 /* Text with & < > escaped; a carriage return as a reference, since a parser turns a literal one into a line feed. */
 static void
 S_text(struct buf *b, const xmlChar *s)
@@ -360,6 +555,21 @@ S_is_block(const xmlNode *n)
 {
 	int want_gap = 1, others = 0;
 
+	/* the schema says no text belongs here: only white space can be, and it means nothing */
+	if (S_schema_element_only(n)) {
+		for (const xmlNode *c = n->children; c; c = c->next) {
+			const xmlChar *t = c->content;
+
+			if (c->type == XML_TEXT_NODE) {
+				for (; t && *t; t++)
+					if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r')
+						return 0;
+			} else if (c->type == XML_CDATA_SECTION_NODE || c->type == XML_ENTITY_REF_NODE)
+				return 0;
+		}
+		return 1;
+	}
+
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (want_gap) {
 			if (!S_blank_with_newline(c))
@@ -393,8 +603,17 @@ S_element(struct buf *b, const xmlNode *n, int depth)
 		buf_puts(b, "/>");
 		return;
 	}
-	buf_putc(b, '>');
 	if (S_is_block(n)) {
+		int any = 0;
+
+		for (const xmlNode *c = n->children; c; c = c->next)
+			any |= c->type != XML_TEXT_NODE;
+		if (!any) {
+			/* nothing but white space where only elements belong */
+			buf_puts(b, "/>");
+			return;
+		}
+		buf_putc(b, '>');
 		for (const xmlNode *c = n->children; c; c = c->next) {
 			if (c->type == XML_TEXT_NODE)
 				continue;
@@ -402,9 +621,11 @@ S_element(struct buf *b, const xmlNode *n, int depth)
 			S_node(b, c, depth + 1);
 		}
 		S_indent(b, depth);
-	} else
+	} else {
+		buf_putc(b, '>');
 		for (const xmlNode *c = n->children; c; c = c->next)
 			S_node(b, c, depth + 1);
+	}
 	buf_puts(b, "</");
 	S_name(b, n);
 	buf_putc(b, '>');
@@ -449,6 +670,7 @@ S_node(struct buf *b, const xmlNode *n, int depth)
 void
 author_fmt_doc(xmlDocPtr doc, struct buf *out)
 {
+	S_load_element_only();
 	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	for (const xmlNode *c = doc->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE && c->type != XML_COMMENT_NODE &&

@@ -117,7 +117,8 @@ author_fmt_run() {
 			    fail "fmt/$name: no compiled tree"
 		done
 	done
-	# the layout itself: two-space indentation, id first then by name, inline text untouched
+	# the layout itself: two-space indentation, id first then by name, elements
+	# that hold only elements (by the schema) one per line, text untouched
 	cat >"$work/messy.xml" <<'XML'
 <?xml version='1.0'?>
 <!-- top -->
@@ -126,22 +127,37 @@ author_fmt_run() {
       <registry>
   <person name="A  B" id="a" title="Cllr"/>
               </registry>
+<attendance><present><attendee person="a" chair="yes"/></present><apologies>
+   </apologies></attendance>
 <item><title>T</title>
 <p>Text <em>kept</em>  as<strong>is</strong>
-   over lines</p><!-- note --></item>
+   over lines</p><!-- note --><p> <em>a</em> <em>b</em> </p></item>
 </minutes>
 XML
 	cat >"$work/messy.want" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- top -->
 <minutes xmlns="urn:csdoc:1" id="m" status="draft">
-  <meeting><body>B</body><date>2012-01-01</date></meeting>
+  <meeting>
+    <body>B</body>
+    <date>2012-01-01</date>
+  </meeting>
   <registry>
     <person id="a" name="A  B" title="Cllr"/>
   </registry>
-  <item><title>T</title>
-<p>Text <em>kept</em>  as<strong>is</strong>
-   over lines</p><!-- note --></item>
+  <attendance>
+    <present>
+      <attendee chair="yes" person="a"/>
+    </present>
+    <apologies/>
+  </attendance>
+  <item>
+    <title>T</title>
+    <p>Text <em>kept</em>  as<strong>is</strong>
+   over lines</p>
+    <!-- note -->
+    <p> <em>a</em> <em>b</em> </p>
+  </item>
 </minutes>
 XML
 	"$csdoc" fmt "$work/messy.xml" >"$work/messy.got" 2>&1

@@ -57,6 +57,18 @@ test_fmt_mixed(void **state)
 }
 
 static void
+test_fmt_schema(void **state)
+{
+	(void)state;
+	/* csdoc elements the schema gives only elements are laid out even when written on one line */
+	S_fmt("<minutes xmlns=\"urn:csdoc:1\"><meeting><body>B  C</body> <date>2012-01-01</date></meeting><apologies>\n </apologies></minutes>",
+	    DECL "<minutes xmlns=\"urn:csdoc:1\">\n  <meeting>\n    <body>B  C</body>\n    <date>2012-01-01</date>\n  </meeting>\n  <apologies/>\n</minutes>\n");
+	/* but not one that holds text, nor the same names in another namespace */
+	S_fmt("<p xmlns=\"urn:csdoc:1\"><em>a</em> <em>b</em></p>", DECL "<p xmlns=\"urn:csdoc:1\"><em>a</em> <em>b</em></p>\n");
+	S_fmt("<meeting xmlns=\"urn:other\"><body>B</body></meeting>", DECL "<meeting xmlns=\"urn:other\"><body>B</body></meeting>\n");
+}
+
+static void
 test_fmt_attributes(void **state)
 {
 	(void)state;
@@ -101,6 +113,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fmt_indent),
 		cmocka_unit_test(test_fmt_mixed),
+		cmocka_unit_test(test_fmt_schema),
 		cmocka_unit_test(test_fmt_attributes),
 		cmocka_unit_test(test_fmt_prolog),
 		cmocka_unit_test(test_fill),
