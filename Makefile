@@ -146,10 +146,11 @@ install: $(CSDOC)
 
 # install-files copies without rebuilding; the tests use it on the binary they test.
 install-files:
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/schemas \
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR)/templates \
 		$(DESTDIR)$(DATADIR)/stylesheets/html $(DESTDIR)$(DATADIR)/stylesheets/print
 	install -m 755 $(CSDOC) $(DESTDIR)$(PREFIX)/bin/csdoc
 	install -m 644 schemas/*.xsd schemas/catalog.xml $(DESTDIR)$(DATADIR)/schemas/
+	install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 stylesheets/html/* $(DESTDIR)$(DATADIR)/stylesheets/html/
 	install -m 644 stylesheets/print/* $(DESTDIR)$(DATADIR)/stylesheets/print/
 

@@ -186,6 +186,66 @@ compile_nested(void)
 	return uses_depth > 0;
 }
 
+/* Non-zero if any attribute at or below N is in namespace NS. */
+static int
+S_ns_used(const xmlNode *n, const xmlNs *ns)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->ns == ns)
+			return 1;
+		for (const xmlAttr *a = n->properties; a; a = a->next)
+			if (a->ns == ns)
+				return 1;
+		if (S_ns_used(n->children, ns))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Drop what only tells an editor where the schema is: <?xml-model?> before
+ * the root, and xsi:schemaLocation (or xsi:noNamespaceSchemaLocation) with
+ * its namespace declaration on the root.  csdoc always validates against its
+ * own schemas, and a compiled tree is the same whether a source names its
+ * schema or not.
+ */
+static void
+S_strip_schema_hints(xmlDocPtr doc)
+{
+	static const char xsi[] = "http://www.w3.org/2001/XMLSchema-instance";
+	xmlNodePtr root = xmlDocGetRootElement(doc), next;
+	xmlNsPtr *link;
+
+	for (xmlNodePtr c = doc->children; c; c = next) {
+		next = c->next;
+		if (c->type == XML_PI_NODE && xmlStrEqual(c->name, BAD_CAST "xml-model")) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
+	if (root == NULL)
+		return;
+	for (xmlAttrPtr a = root->properties, an; a; a = an) {
+		an = a->next;
+		if (a->ns && xmlStrEqual(a->ns->href, BAD_CAST xsi) &&
+		    (xmlStrEqual(a->name, BAD_CAST "schemaLocation") ||
+		     xmlStrEqual(a->name, BAD_CAST "noNamespaceSchemaLocation")))
+			xmlRemoveProp(a);
+	}
+	for (link = &root->nsDef; *link; ) {
+		xmlNsPtr ns = *link;
+
+		if (xmlStrEqual(ns->href, BAD_CAST xsi) && !S_ns_used(root, ns)) {
+			*link = ns->next;
+			ns->next = NULL;
+			xmlFreeNs(ns);
+		} else
+			link = &ns->next;
+	}
+}
+
 int
 compile_bytes(struct source *src, const char *name, char *bytes, size_t len,
     enum doc_kind *kind)
@@ -211,6 +271,7 @@ compile_bytes(struct source *src, const char *name, char *bytes, size_t len,
 	}
 	if (src->doc == NULL)
 		return -1;
+	S_strip_schema_hints(src->doc);
 	if ((*kind = validate_kind(src->doc, src->d)) == KIND_NONE)
 		return -1;
 	/* a tree that breaks the schema may have any shape: stop here */

@@ -9,6 +9,7 @@
 
 #include <libxml/parser.h>
 
+#include "author.h"
 #include "compile.h"
 #include "csv.h"
 #include "diag.h"
@@ -45,6 +46,9 @@ static const char usage_text[] =
     "       csdoc site [-o DIR] [-j N] [--css FILE] [--site-css FILE] [--wrap FILE.xsl]\n"
     "                  [--title TEXT] [--strict] SRC\n"
     "       csdoc import-csv [--header] [--columns TYPE,...] [--separator comma|semicolon|tab] FILE.csv\n"
+    "       csdoc new KIND [--partnership NAME] [--date YYYY-MM-DD] [-o FILE]\n"
+    "       csdoc watch [-o DIR] [-f pdf,html,...] FILE\n"
+    "       csdoc fmt FILE | csdoc fmt -i FILE...\n"
     "       csdoc --help | --version\n";
 
 static void
@@ -78,8 +82,20 @@ S_help(void)
 	    "          <table>; --columns gives each column's type (text, date, money,\n"
 	    "          count, percent, number, rate, ratio) so that figures are read as\n"
 	    "          the table would; --header makes the first row <column> elements\n\n"
+	    "  new     print a ready-to-fill source of KIND (agreement, minutes,\n"
+	    "          performance-report, report, meeting-pack) with comments on each\n"
+	    "          part; --partnership and --date fill in the partnership's name and\n"
+	    "          the date (default today); -o FILE writes it there instead, never\n"
+	    "          over an existing file\n"
+	    "  watch   build FILE as build does, then again every time it or a file it\n"
+	    "          uses (a paper, a document named by <uses>, a picture) is saved,\n"
+	    "          printing the diagnostics after a timestamp line; a bad build\n"
+	    "          keeps the last good outputs; Ctrl-C stops\n"
+	    "  fmt     print FILE in csdoc's one layout (two-space indentation, id\n"
+	    "          first then attributes by name; text, comments and inline markup\n"
+	    "          kept exactly); -i rewrites each FILE in place instead\n\n"
 	    "options:\n"
-	    "  -o DIR        where build writes (created if missing)\n"
+	    "  -o DIR        where build and watch write (created if missing)\n"
 	    "  -f LIST       output formats, comma-separated\n"
 	    "  --strict      warnings count as errors\n\n"
 	    "Diagnostics go to standard error as FILE:LINE:COL: error|warning|note: message.\n"
@@ -248,6 +264,15 @@ S_run(int argc, char **argv, enum mode mode)
 	return worst;
 }
 
+/* The build watch runs on every save: csdoc build -o OUTDIR -f FORMATS PATH. */
+static int
+S_watch_build(const char *path, const char *outdir, int fmts)
+{
+	struct opts op = { outdir, fmts, 0 };
+
+	return S_one(path, &op, M_BUILD);
+}
+
 /* csdoc site [-j N] [-o DIR] [--css FILE] [--title TEXT] [--strict] SRC */
 static int
 S_site(int argc, char **argv)
@@ -384,8 +409,14 @@ main(int argc, char **argv)
 		rc = S_site(argc - 1, argv + 1);
 	else if (strcmp(argv[1], "import-csv") == 0)
 		rc = S_import(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "new") == 0)
+		rc = author_new(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "watch") == 0)
+		rc = author_watch(argc - 1, argv + 1, S_watch_build, S_parse_formats);
+	else if (strcmp(argv[1], "fmt") == 0)
+		rc = author_fmt(argc - 1, argv + 1);
 	else
-		rc = S_usage("unknown command '%s': expected check, build, figures, site or import-csv", argv[1]);
+		rc = S_usage("unknown command '%s': expected check, build, figures, site, import-csv, new, watch or fmt", argv[1]);
 	xslt_cleanup();
 	validate_cleanup();
 	xmlCleanupParser();

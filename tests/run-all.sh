@@ -14,6 +14,7 @@ export CSDOC_DATA
 . tests/site/run.sh
 . tests/atomic/run.sh
 . tests/csv/run.sh
+. tests/author/run.sh
 
 # under valgrind, the compiler runs under it too
 if [ -n "$runner" ]; then
@@ -51,6 +52,11 @@ echo "== atomic outputs"
 # not under valgrind: the timings that put a signal in the middle of a write are a plain build's
 [ -z "$runner" ] && atomic_run "$csdoc_run"
 
+echo "== authoring (new, fmt, watch)"
+author_new_run "$csdoc_run"
+author_fmt_run "$csdoc_run"
+author_watch_run "$csdoc_run"
+
 echo "== site"
 # under valgrind a smaller site: every document of the samples would take minutes
 site_run "$csdoc_run" "$runner"
@@ -71,6 +77,12 @@ if make -s --no-print-directory install-files DESTDIR="$inst" PREFIX=/opt/csdoc 
 		ok "install: the installed binary finds its data"
 	else
 		fail "install: the installed binary cannot build a sample"
+	fi
+	if (unset CSDOC_DATA; cd "$inst" && "$inst/opt/csdoc/bin/csdoc" new minutes -o new.xml &&
+	    "$inst/opt/csdoc/bin/csdoc" check new.xml) >/dev/null 2>&1; then
+		ok "install: the installed binary finds its scaffolds"
+	else
+		fail "install: csdoc new fails once installed"
 	fi
 else
 	fail "install: make install failed"
