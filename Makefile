@@ -6,6 +6,7 @@
 #   make valgrind   the tests again under valgrind
 #   make bench      speed and memory against the cairo/pango floor
 #   make fuzz       libFuzzer targets (clang), FUZZ_TIME seconds each; not part of make test
+#   make docs       the vocabulary reference, one HTML page per kind, into out/docs
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make regress-update   rewrite tests/regress expectations (review the diff)
 
@@ -45,9 +46,12 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 SAMPLES := $(wildcard samples/*.xml)
+# The reference's examples come from every sample, a pack's papers included.
+DOC_SAMPLES := $(sort $(SAMPLES) $(wildcard samples/*/*.xml))
+REFGEN  := $(BUILD)/refgen
 SAMPLE_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 
-.PHONY: all deps deps-test web-tools build samples test unit bench asan valgrind fuzz fuzz-build install install-files uninstall clean regress-update
+.PHONY: all deps deps-test web-tools build samples docs test unit bench asan valgrind fuzz fuzz-build install install-files uninstall clean regress-update
 
 all: deps build samples
 
@@ -79,8 +83,17 @@ samples: $(CSDOC)
 	./$(CSDOC) build -o out -f pdf,html,xml,csv $(SAMPLES)
 	./$(CSDOC) site -j 2 samples -o out/site
 
-test: deps-test web-tools $(CSDOC) $(UNIT_BIN)
+test: deps-test web-tools $(CSDOC) $(UNIT_BIN) $(REFGEN)
 	@tests/run-all.sh "$(CSDOC)" "$(BUILD)/tests" "$(RUNNER)"
+
+# The vocabulary reference: doc/refgen.c runs stylesheets/docs/reference.xsl
+# over the schemas (csdoc's own XSLT layer, so xsltproc is not needed).
+docs: $(REFGEN)
+	CSDOC_DATA=$(CURDIR) $(REFGEN) out/docs $(DOC_SAMPLES)
+
+$(REFGEN): doc/refgen.c $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_A) $(LIBS)
 
 deps-test:
 	@.ci/deps test

@@ -10,6 +10,7 @@ export CSDOC_DATA
 . tests/bad/run.sh
 . tests/hostile/run.sh
 . tests/messages.sh
+. tests/docs/run.sh
 . tests/web/run.sh
 . tests/site/run.sh
 . tests/atomic/run.sh
@@ -52,10 +53,11 @@ echo "== site"
 site_run "$csdoc_run" "$runner"
 
 echo "== web pages (Nu HTML Checker, axe-core, keyboard)"
-web_run "$csdoc"
+web_run "$csdoc" "$unitdir/../refgen"
 
 echo "== documentation"
 messages_run
+docs_run "$unitdir/../refgen"
 
 # Installed anywhere, the binary finds its schemas and stylesheets by itself.
 echo "== install"
