@@ -7,7 +7,7 @@
 #   make bench      speed and memory against the cairo/pango floor
 #   make fuzz       libFuzzer targets (clang), FUZZ_TIME seconds each; not part of make test
 #   make docs       the vocabulary reference, one HTML page per kind, into out/docs
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (the binary, its data, the manual page)
 #   make regress-update   rewrite tests/regress expectations (review the diff)
 
 PREFIX  ?= /usr/local
@@ -156,15 +156,16 @@ install: $(CSDOC)
 
 # install-files copies without rebuilding; the tests use it on the binary they test.
 install-files:
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/schemas \
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(DATADIR)/schemas \
 		$(DESTDIR)$(DATADIR)/stylesheets/html $(DESTDIR)$(DATADIR)/stylesheets/print
 	install -m 755 $(CSDOC) $(DESTDIR)$(PREFIX)/bin/csdoc
+	install -m 644 doc/csdoc.1 $(DESTDIR)$(PREFIX)/share/man/man1/csdoc.1
 	install -m 644 schemas/*.xsd schemas/catalog.xml $(DESTDIR)$(DATADIR)/schemas/
 	install -m 644 stylesheets/html/* $(DESTDIR)$(DATADIR)/stylesheets/html/
 	install -m 644 stylesheets/print/* $(DESTDIR)$(DATADIR)/stylesheets/print/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/csdoc
+	rm -f $(DESTDIR)$(PREFIX)/bin/csdoc $(DESTDIR)$(PREFIX)/share/man/man1/csdoc.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

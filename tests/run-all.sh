@@ -58,6 +58,7 @@ web_run "$csdoc" "$unitdir/../refgen"
 echo "== documentation"
 messages_run
 docs_run "$unitdir/../refgen"
+man_run
 
 # Installed anywhere, the binary finds its schemas and stylesheets by itself.
 echo "== install"
@@ -69,6 +70,14 @@ if make -s --no-print-directory install-files DESTDIR="$inst" PREFIX=/opt/csdoc 
 		ok "install: the installed binary finds its data"
 	else
 		fail "install: the installed binary cannot build a sample"
+	fi
+	# man csdoc finds the page where make install put it (asked of man where it is installed)
+	if cmp -s doc/csdoc.1 "$inst/opt/csdoc/share/man/man1/csdoc.1" &&
+	    { ! command -v man >/dev/null 2>&1 ||
+	    MANPATH="$inst/opt/csdoc/share/man" man -w csdoc 2>/dev/null | grep -q "^$inst/opt/csdoc/share/man/man1/csdoc.1"; }; then
+		ok "install: man csdoc finds the installed manual page"
+	else
+		fail "install: the manual page is not installed where man finds it"
 	fi
 else
 	fail "install: make install failed"

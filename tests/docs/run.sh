@@ -84,3 +84,48 @@ docs_run() {
 	fi
 	rm -rf "$work"
 }
+
+# man_run: doc/csdoc.1 is clean mdoc (mandoc -T lint) and names every message
+# of compiler/diag.c, as README's "Every message" table does; a message it
+# lacks is named, so whoever adds one to diag.c knows what to document.
+man_run() {
+	page=doc/csdoc.1
+	if ! command -v mandoc >/dev/null 2>&1; then
+		fail "man: mandoc is not installed (Debian package mandoc; .ci/deps test installs it)"
+		return
+	fi
+	if mandoc -T lint -W warning "$page" >/tmp/csdoc-man-lint.$$ 2>&1; then
+		ok "man: mandoc -T lint finds no warnings in $page"
+	else
+		fail "man: mandoc -T lint warns about $page"; head -20 /tmp/csdoc-man-lint.$$
+	fi
+	rm -f /tmp/csdoc-man-lint.$$
+	# the page as a reader sees it, on one line: no bold, no line breaks
+	text=$(mandoc -T utf8 -O width=1000 "$page" | sed 's/.\x08//g' | tr -s ' \n\t' '   ')
+	missing=$(sed -n 's/^\t\[D[NWEF]_[A-Z0-9_]*\] = "\(.*\)",$/\1/p' compiler/diag.c |
+	    sed 's/\\"/"/g; s/%s/…/g; s/%d/N/g; s/%zu/N/g' | while IFS= read -r m; do
+		[ "$m" = "…" ] && continue
+		case "$text" in
+		*"$m"*) ;;
+		*) echo "  not in $page (DIAGNOSTICS): $m" ;;
+		esac
+	done)
+	if [ -z "$missing" ]; then
+		ok "man: $page documents every message of compiler/diag.c"
+	else
+		echo "$missing"
+		fail "man: $page lacks messages of compiler/diag.c (listed above)"
+	fi
+	for c in check build figures site; do
+		case "$text" in
+		*"$c"*) ;;
+		*) fail "man: command $c is not documented" ;;
+		esac
+	done
+	for o in -o -f --strict -j --css --site-css --wrap --title --help --version CSDOC_DATA SOURCE_DATE_EPOCH; do
+		case "$text" in
+		*" $o"*) ;;
+		*) fail "man: $o is not documented" ;;
+		esac
+	done
+}
