@@ -6,7 +6,8 @@
 #   make valgrind   the tests again under valgrind
 #   make bench      speed and memory against the cairo/pango floor
 #   make fuzz       libFuzzer targets (clang), FUZZ_TIME seconds each; not part of make test
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make docs       the vocabulary reference, one HTML page per kind, into out/docs
+#   make install    PREFIX=/usr/local DESTDIR= (the binary, its data, the manual page)
 #   make regress-update   rewrite tests/regress expectations (review the diff)
 
 PREFIX  ?= /usr/local
@@ -45,9 +46,12 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 SAMPLES := $(wildcard samples/*.xml)
+# The reference's examples come from every sample, a pack's papers included.
+DOC_SAMPLES := $(sort $(SAMPLES) $(wildcard samples/*/*.xml))
+REFGEN  := $(BUILD)/refgen
 SAMPLE_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 
-.PHONY: all deps deps-test web-tools build samples test unit bench asan valgrind fuzz fuzz-build install install-files uninstall clean regress-update
+.PHONY: all deps deps-test web-tools build samples docs test unit bench asan valgrind fuzz fuzz-build install install-files uninstall clean regress-update
 
 all: deps build samples
 
@@ -79,8 +83,17 @@ samples: $(CSDOC)
 	./$(CSDOC) build -o out -f pdf,html,xml,csv $(SAMPLES)
 	./$(CSDOC) site -j 2 samples -o out/site
 
-test: deps-test web-tools $(CSDOC) $(UNIT_BIN)
+test: deps-test web-tools $(CSDOC) $(UNIT_BIN) $(REFGEN)
 	@tests/run-all.sh "$(CSDOC)" "$(BUILD)/tests" "$(RUNNER)"
+
+# The vocabulary reference: doc/refgen.c runs stylesheets/docs/reference.xsl
+# over the schemas (csdoc's own XSLT layer, so xsltproc is not needed).
+docs: $(REFGEN)
+	CSDOC_DATA=$(CURDIR) $(REFGEN) out/docs $(DOC_SAMPLES)
+
+$(REFGEN): doc/refgen.c $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_A) $(LIBS)
 
 deps-test:
 	@.ci/deps test
@@ -146,16 +159,17 @@ install: $(CSDOC)
 
 # install-files copies without rebuilding; the tests use it on the binary they test.
 install-files:
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR)/templates \
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR)/templates \
 		$(DESTDIR)$(DATADIR)/stylesheets/html $(DESTDIR)$(DATADIR)/stylesheets/print
 	install -m 755 $(CSDOC) $(DESTDIR)$(PREFIX)/bin/csdoc
+	install -m 644 doc/csdoc.1 $(DESTDIR)$(PREFIX)/share/man/man1/csdoc.1
 	install -m 644 schemas/*.xsd schemas/catalog.xml $(DESTDIR)$(DATADIR)/schemas/
 	install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 stylesheets/html/* $(DESTDIR)$(DATADIR)/stylesheets/html/
 	install -m 644 stylesheets/print/* $(DESTDIR)$(DATADIR)/stylesheets/print/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/csdoc
+	rm -f $(DESTDIR)$(PREFIX)/bin/csdoc $(DESTDIR)$(PREFIX)/share/man/man1/csdoc.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

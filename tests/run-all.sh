@@ -10,6 +10,7 @@ export CSDOC_DATA
 . tests/bad/run.sh
 . tests/hostile/run.sh
 . tests/messages.sh
+. tests/docs/run.sh
 . tests/web/run.sh
 . tests/site/run.sh
 . tests/atomic/run.sh
@@ -62,10 +63,12 @@ echo "== site"
 site_run "$csdoc_run" "$runner"
 
 echo "== web pages (Nu HTML Checker, axe-core, keyboard)"
-web_run "$csdoc"
+web_run "$csdoc" "$unitdir/../refgen"
 
 echo "== documentation"
 messages_run
+docs_run "$unitdir/../refgen"
+man_run
 
 # Installed anywhere, the binary finds its schemas and stylesheets by itself.
 echo "== install"
@@ -83,6 +86,14 @@ if make -s --no-print-directory install-files DESTDIR="$inst" PREFIX=/opt/csdoc 
 		ok "install: the installed binary finds its scaffolds"
 	else
 		fail "install: csdoc new fails once installed"
+	fi
+	# man csdoc finds the page where make install put it (asked of man where it is installed)
+	if cmp -s doc/csdoc.1 "$inst/opt/csdoc/share/man/man1/csdoc.1" &&
+	    { ! command -v man >/dev/null 2>&1 ||
+	    MANPATH="$inst/opt/csdoc/share/man" man -w csdoc 2>/dev/null | grep -q "^$inst/opt/csdoc/share/man/man1/csdoc.1"; }; then
+		ok "install: man csdoc finds the installed manual page"
+	else
+		fail "install: the manual page is not installed where man finds it"
 	fi
 else
 	fail "install: make install failed"

@@ -1,4 +1,4 @@
-# tests/web/run.sh: the web team's checks over every page csdoc writes, meeting packs' paper pages included: the Nu HTML Checker finds no errors, and tests/web/a11y.js (axe-core at WCAG 2.1 AA, keyboard, reflow, in headless Debian Chromium) no problems (sourced by run-all.sh).
+# tests/web/run.sh: the web team's checks over every page csdoc writes, meeting packs' paper pages and the vocabulary reference (make docs) included: the Nu HTML Checker finds no errors, and tests/web/a11y.js (axe-core at WCAG 2.1 AA, keyboard, reflow, in headless Debian Chromium) no problems (sourced by run-all.sh).
 #
 # The tools are npm packages in build/web (tests/web/install.sh, which
 # `make test` and .ci/run call), java and /usr/bin/chromium.  When one is
@@ -26,6 +26,7 @@ web_missing() {
 
 web_run() {
 	csdoc=$1
+	# $2: doc/refgen, to check the reference's pages too
 	work=$(mktemp -d)
 	# one call for every page: the samples and the regression cases
 	if "$csdoc" build -f html -o "$work" samples/*.xml tests/regress/cases/*.xml >"$work/build.log" 2>&1; then
@@ -38,6 +39,16 @@ web_run() {
 		ok "web: the samples' site builds"
 	else
 		fail "web: the samples' site does not build"; grep ': error: ' "$work/site.log" | head -10
+	fi
+	# and the vocabulary reference (make docs), when its generator is built
+	refgen=${2:-}
+	if [ -n "$refgen" ] && [ -x "$refgen" ]; then
+		# shellcheck disable=SC2046
+		if "$refgen" "$work/docs" $(ls samples/*.xml samples/*/*.xml | sort) >"$work/docs.log" 2>&1; then
+			ok "web: the vocabulary reference builds"
+		else
+			fail "web: the vocabulary reference does not build"; head -10 "$work/docs.log"
+		fi
 	fi
 	# the site's document pages are the pages above, in other places: its own pages are new
 	find "$work/site" -maxdepth 2 \( -name index.html -o -name actions.html \) >"$work/site-pages"
