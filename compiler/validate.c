@@ -62,9 +62,18 @@ validate_kind(xmlDocPtr doc, struct diag *d)
 		if (root->ns == NULL || strcmp((const char *)root->ns->href, CSDOC_NS) != 0)
 			m = xasprintf("root element <%s> is not in the csdoc namespace: expected xmlns=\"" CSDOC_NS "\"",
 			    (const char *)root->name);
-		else
-			m = xasprintf("<%s> is not a csdoc document kind: expected %s",
-			    (const char *)root->name, buf_str(&want));
+		else {
+			struct suggest sg;
+			char *near;
+
+			suggest_init(&sg, (const char *)root->name);
+			for (size_t i = 0; i < NKINDS; i++)
+				suggest_offer(&sg, kinds[i].root, NULL, NULL);
+			near = suggest_text(&sg, "<", ">");
+			m = xasprintf("<%s> is not a csdoc document kind: expected %s%s",
+			    (const char *)root->name, buf_str(&want), near ? near : "");
+			free(near);
+		}
 		diag_msg(d, DE_NOT_CSDOC, xmlGetLineNo(root), 0, m);
 		free(m);
 	}
