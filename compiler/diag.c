@@ -51,6 +51,7 @@ static const char *const texts[DIAG_ID_MAX] = {
 	[DE_DUP_ID] = "duplicate id '%s'",
 	[DE_DUP_TERM] = "abbreviation '%s' is declared twice in the glossary",
 	[DE_UNKNOWN_REF] = "%s '%s' is not declared: expected the id of %s",
+	[DE_UNKNOWN_REF_NEAR] = "%s '%s' is not declared: expected the id of %s; did you mean %s?",
 	[DE_WRONG_REF] = "%s '%s' names %s, not %s",
 	[DE_CHAIR_ABSENT] = "the chair '%s' is not among those present",
 	[DE_TWO_CHAIRS] = "'%s' is a second chair: only one person chairs a meeting",

@@ -54,6 +54,7 @@ enum diag_id {
 	DE_DUP_ID,              /* an id declared twice */
 	DE_DUP_TERM,            /* an abbreviation declared twice in the glossary */
 	DE_UNKNOWN_REF,         /* a reference to an id nobody declared */
+	DE_UNKNOWN_REF_NEAR,    /* the same, with a declared id close to it */
 	DE_WRONG_REF,           /* a reference to the wrong kind of thing */
 	DE_CHAIR_ABSENT,        /* the chair is not among those present */
 	DE_TWO_CHAIRS,          /* more than one chair */

@@ -6,12 +6,24 @@
 
 #include <libxml/hash.h>
 
+#include "suggest.h"
 #include "tree.h"
 #include "util.h"
 #include "validate.h"
 
+/* A declared id and one text to compare an unknown reference with. */
+struct offer {
+	xmlNodePtr  node;   /* the declaring element (not owned) */
+	const char *id;     /* its id (the tree's) */
+	char       *as;     /* compared instead of the id (owned), or NULL */
+	const char *note;   /* its name (the tree's), or NULL */
+};
+
 struct resolve {
-	xmlHashTablePtr ids;   /* id → declaring element (not owned) */
+	xmlHashTablePtr ids;      /* id → declaring element (not owned) */
+	struct offer   *offers;   /* in document order, so ties come out the same every time */
+	size_t          noffers, cap;
+	int             guesses;  /* unknown references still to be given a suggestion */
 };
 
 /*
@@ -102,6 +114,60 @@ S_kind_words(enum ref_kind k)
 	}
 }
 
+/*
+ * What an unknown reference is compared with, gathered once: each id, and
+ * for whatever has a name (a person, an organisation) the name without
+ * its spaces and each word of it ("harrison" finds Sue Harrison's id).
+ * Bounded, as is the number of references given a suggestion, so that a
+ * hostile document of a million ids and a million unknown references
+ * does not cost a million million comparisons.
+ */
+#define RESOLVE_MAX_OFFERS  20000
+#define RESOLVE_MAX_GUESSES 200
+
+static void
+S_add_offer(struct resolve *r, xmlNodePtr n, const char *id, char *as, const char *note)
+{
+	if (r->noffers == RESOLVE_MAX_OFFERS) {
+		free(as);
+		return;
+	}
+	if (r->noffers == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->offers = xreallocarray(r->offers, r->cap, sizeof(*r->offers));
+	}
+	r->offers[r->noffers++] = (struct offer){ n, id, as, note };
+}
+
+static void
+S_free_offers(struct resolve *r)
+{
+	for (size_t i = 0; i < r->noffers; i++)
+		free(r->offers[i].as);
+	free(r->offers);
+	r->offers = NULL;
+	r->noffers = r->cap = 0;
+}
+
+static void
+S_offers_of(struct resolve *r, xmlNodePtr n, const char *id)
+{
+	const char *name = tree_attr(n, "name"), *p = name;
+	struct buf b = { 0 };
+	char *w;
+
+	S_add_offer(r, n, id, NULL, name);
+	if (name == NULL)
+		return;
+	for (const char *c = name; *c; c++)
+		if (*c != ' ')
+			buf_putc(&b, *c);
+	S_add_offer(r, n, id, xstrdup(buf_str(&b)), name);
+	buf_free(&b);
+	while (r->noffers < RESOLVE_MAX_OFFERS && (w = str_token(&p)) != NULL)
+		S_add_offer(r, n, id, w, name);
+}
+
 static void
 S_collect(struct source *src, struct resolve *r, xmlNodePtr n)
 {
@@ -117,10 +183,24 @@ S_collect(struct source *src, struct resolve *r, xmlNodePtr n)
 			if (first != NULL) {
 				source_msg(src, n, "id", DE_DUP_ID, id);
 				source_msg(src, first, "id", DN_FIRST_DECLARED, id);
-			} else
+			} else {
 				xmlHashAddEntry(r->ids, (const xmlChar *)id, n);
+				S_offers_of(r, n, id);
+			}
 		}
 		S_collect(src, r, n->children);
+	}
+}
+
+/* Offer to SG every candidate a reference wanting WANT may name, within the document's budget. */
+static void
+S_offer_ids(struct resolve *r, struct suggest *sg, enum ref_kind want)
+{
+	for (size_t i = 0; i < r->noffers; i++) {
+		const struct offer *o = &r->offers[i];
+
+		if (want == REF_ELEMENT || (resolve_kind_of(o->node) & want) != 0)
+			suggest_offer(sg, o->id, o->as, o->note);
 	}
 }
 
@@ -132,8 +212,22 @@ S_check_one(struct source *src, struct resolve *r, xmlNodePtr n, size_t row,
 	enum ref_kind k;
 
 	if (target == NULL) {
-		source_msg(src, n, refs[row].attr, DE_UNKNOWN_REF, refs[row].what, id,
-		    S_kind_words(refs[row].want));
+		struct suggest sg;
+		char *near = NULL;
+
+		if (r->guesses > 0) {
+			r->guesses--;
+			suggest_init(&sg, id);
+			S_offer_ids(r, &sg, refs[row].want);
+			near = suggest_list(&sg, "'", "'");
+		}
+		if (near != NULL)
+			source_msg(src, n, refs[row].attr, DE_UNKNOWN_REF_NEAR, refs[row].what, id,
+			    S_kind_words(refs[row].want), near);
+		else
+			source_msg(src, n, refs[row].attr, DE_UNKNOWN_REF, refs[row].what, id,
+			    S_kind_words(refs[row].want));
+		free(near);
 		return;
 	}
 	if (refs[row].want == REF_ELEMENT)
@@ -182,8 +276,11 @@ resolve_doc(struct source *src)
 		free(r);
 		return NULL;
 	}
+	r->guesses = RESOLVE_MAX_GUESSES;
 	S_collect(src, r, xmlDocGetRootElement(src->doc));
 	S_check(src, r, xmlDocGetRootElement(src->doc));
+	/* the offers point into the tree, which later passes change */
+	S_free_offers(r);
 	return r;
 }
 
@@ -201,5 +298,6 @@ resolve_free(struct resolve *r)
 	if (r == NULL)
 		return;
 	xmlHashFree(r->ids, NULL);
+	S_free_offers(r);
 	free(r);
 }

@@ -8,7 +8,9 @@
 
 #include "paths.h"
 #include "source.h"
+#include "suggest.h"
 #include "util.h"
+#include "vocab.h"
 
 /* One row per kind: root element and schema file. */
 static const struct {
@@ -25,6 +27,7 @@ static const struct {
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
 static xmlSchemaPtr schemas[NKINDS];
+static struct vocab *vocabs[NKINDS];   /* read when a suggestion needs them */
 static xmlSchemaPtr print_schema;
 
 const char *
@@ -59,9 +62,18 @@ validate_kind(xmlDocPtr doc, struct diag *d)
 		if (root->ns == NULL || strcmp((const char *)root->ns->href, CSDOC_NS) != 0)
 			m = xasprintf("root element <%s> is not in the csdoc namespace: expected xmlns=\"" CSDOC_NS "\"",
 			    (const char *)root->name);
-		else
-			m = xasprintf("<%s> is not a csdoc document kind: expected %s",
-			    (const char *)root->name, buf_str(&want));
+		else {
+			struct suggest sg;
+			char *near;
+
+			suggest_init(&sg, (const char *)root->name);
+			for (size_t i = 0; i < NKINDS; i++)
+				suggest_offer(&sg, kinds[i].root, NULL, NULL);
+			near = suggest_text(&sg, "<", ">");
+			m = xasprintf("<%s> is not a csdoc document kind: expected %s%s",
+			    (const char *)root->name, buf_str(&want), near ? near : "");
+			free(near);
+		}
 		diag_msg(d, DE_NOT_CSDOC, xmlGetLineNo(root), 0, m);
 		free(m);
 	}
@@ -189,6 +201,62 @@ S_expected(const char *list)
 	return out;
 }
 
+/* MSG followed by HINT (both freed), or MSG alone when HINT is NULL. */
+static char *
+S_with_hint(char *msg, char *hint)
+{
+	char *out;
+
+	if (hint == NULL)
+		return msg;
+	out = xasprintf("%s%s", msg, hint);
+	free(msg);
+	free(hint);
+	return out;
+}
+
+/* V converted to the form WANT describes, when that is a date or a time. */
+static char *
+S_value_hint(const char *v, const char *want)
+{
+	char *conv = NULL, *out;
+
+	if (v == NULL || want == NULL)
+		return NULL;
+	if (STARTS(want, "a date"))
+		conv = suggest_date(v);
+	else if (STARTS(want, "a time"))
+		conv = suggest_time(v);
+	if (conv == NULL)
+		return NULL;
+	out = xasprintf("; did you mean '%s'?", conv);
+	free(conv);
+	return out;
+}
+
+/* The closest of LIST ("'yes', 'no'", as libxml2 lists a set) to V. */
+static char *
+S_enum_hint(const char *v, const char *list)
+{
+	struct suggest sg;
+	char *copy = xstrdup(list), *out;
+
+	suggest_init(&sg, v);
+	/* the values are the quoted runs: cut each closing quote into an end */
+	for (char *p = copy; (p = strchr(p, '\'')) != NULL;) {
+		char *e = strchr(p + 1, '\'');
+
+		if (e == NULL)
+			break;
+		*e = '\0';
+		suggest_offer(&sg, p + 1, NULL, NULL);
+		p = e + 1;
+	}
+	out = suggest_text(&sg, "'", "'");
+	free(copy);
+	return out;
+}
+
 char *
 validate_reword(const char *msg)
 {
@@ -260,6 +328,7 @@ validate_reword(const char *msg)
 			res = xasprintf("bad value '%s' for %s: expected %s", v, subj, w);
 		else
 			res = xasprintf("bad value '%s' for %s", v, subj);
+		res = S_with_hint(res, S_value_hint(v, w));
 		free(v);
 		free(t);
 	} else if (STARTS(body, "[facet 'enumeration']")) {
@@ -268,6 +337,7 @@ validate_reword(const char *msg)
 		char *list = set && end ? xstrndup(set + 1, (size_t)(end - set - 1)) : xstrdup("?");
 
 		res = xasprintf("bad value '%s' for %s: expected one of %s", v ? v : "", subj, list);
+		res = S_with_hint(res, S_enum_hint(v, list));
 		free(v);
 		free(list);
 	} else if (STARTS(body, "[facet 'pattern']")) {
@@ -288,6 +358,7 @@ validate_reword(const char *msg)
 			res = xasprintf("%s is empty: expected %s", subj, w ? w : "a value");
 		else
 			res = xasprintf("bad value '%s' for %s: expected %s", v ? v : "", subj, w ? w : "another form");
+		res = S_with_hint(res, S_value_hint(v, w));
 		free(v);
 		free(pat);
 	} else if (STARTS(body, "[facet 'minLength']")) {
@@ -343,7 +414,121 @@ struct vstate {
 	long         last_line;   /* of the last message kept */
 	char        *last_subj;   /* its element and attribute, to drop echoes */
 	int          last_facet;  /* it was a facet message */
+	size_t       kind;        /* index in kinds[] */
 };
+
+/* The names the schema of kinds[K] declares, read once; NULL if unreadable. */
+static const struct vocab *
+S_vocab(size_t k)
+{
+	static int tried[NKINDS];
+
+	if (vocabs[k] == NULL && !tried[k]) {
+		char *path = paths_data(kinds[k].schema);
+
+		tried[k] = 1;
+		vocabs[k] = vocab_load(path);
+		free(path);
+	}
+	return vocabs[k];
+}
+
+/* The names libxml2 lists after "Expected is" in BODY, into SG; returns the copy they live in. */
+static char *
+S_offer_expected(struct suggest *sg, const char *body)
+{
+	static const char ns[] = "{" CSDOC_NS "}";
+	const char *open = strstr(body, "Expected is");
+	char *copy, *p;
+
+	open = open ? strchr(open, '(') : NULL;
+	if (open == NULL)
+		return NULL;
+	copy = xstrdup(open + 1);
+	for (p = copy; *p != '\0' && *p != ')';) {
+		char *e;
+
+		p += strspn(p, " ,");
+		if (strncmp(p, ns, sizeof(ns) - 1) == 0)
+			p += sizeof(ns) - 1;
+		e = p + strcspn(p, " ,)");
+		if (*e == '\0' || *e == ')') {
+			*e = '\0';
+			suggest_offer(sg, p, NULL, NULL);
+			break;
+		}
+		*e = '\0';
+		suggest_offer(sg, p, NULL, NULL);
+		p = e + 1;
+	}
+	return copy;
+}
+
+/*
+ * What the author probably meant, after the message MSG about NODE (and
+ * ATTR): the closest attribute the element has, the closest element its
+ * parent may hold, or where a known element belongs.  NULL if no guess.
+ */
+static char *
+S_hint(struct vstate *st, const char *msg, xmlNodePtr node, const char *attr)
+{
+	const char *body = strstr(msg, "': ");
+	const struct vocab *v;
+	struct suggest sg;
+	const char *name;
+	char *out = NULL;
+
+	if (body == NULL || node == NULL || node->type != XML_ELEMENT_NODE ||
+	    node->ns == NULL || !xmlStrEqual(node->ns->href, (const xmlChar *)CSDOC_NS))
+		return NULL;
+	body += 3;
+	name = (const char *)node->name;
+	if (attr != NULL && STARTS(body, "The attribute") && strstr(body, "is not allowed")) {
+		if ((v = S_vocab(st->kind)) == NULL)
+			return NULL;
+		suggest_init(&sg, attr);
+		for (size_t i = 0; vocab_attr(v, name, i) != NULL; i++)
+			suggest_offer(&sg, vocab_attr(v, name, i), NULL, NULL);
+		return suggest_text(&sg, "'", "'");
+	}
+	if (attr != NULL || !STARTS(body, "This element is not expected."))
+		return NULL;
+	v = S_vocab(st->kind);
+	if (vocab_is_element(v, name)) {
+		/* a name of the vocabulary, so not misspelt: say where it goes */
+		const char *parent = node->parent && node->parent->type == XML_ELEMENT_NODE ?
+		    (const char *)node->parent->name : "";
+		struct buf b = { 0 };
+		size_t n = 0;
+
+		while (vocab_parent(v, name, n) != NULL) {
+			if (strcmp(vocab_parent(v, name, n), parent) == 0)
+				return NULL;   /* right parent, wrong order: the list says what comes here */
+			n++;
+		}
+		if (n == 0 || n > 3)
+			return NULL;
+		buf_printf(&b, "; <%s> belongs in ", name);
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&b, "%s<%s>", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+			    vocab_parent(v, name, i));
+		out = xstrdup(buf_str(&b));
+		buf_free(&b);
+		return out;
+	}
+	suggest_init(&sg, name);
+	{
+		/* libxml2 lists ten names at most: the schema has them all */
+		char *copy = S_offer_expected(&sg, body);
+
+		if (node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
+			for (size_t i = 0; vocab_child(v, (const char *)node->parent->name, i) != NULL; i++)
+				suggest_offer(&sg, vocab_child(v, (const char *)node->parent->name, i), NULL, NULL);
+		out = suggest_text(&sg, "<", ">");
+		free(copy);
+	}
+	return out;
+}
 
 static void
 S_verror(void *ctx, xmlErrorPtr e)
@@ -374,6 +559,7 @@ S_verror(void *ctx, xmlErrorPtr e)
 
 		if (node != NULL && node->type == XML_ELEMENT_NODE && st->src != NULL)
 			source_pos(st->src, node, attr, &line, &col);
+		text = S_with_hint(text, S_hint(st, msg, node, attr));
 		free(attr);
 		diag_msg(st->d, e->level == XML_ERR_WARNING ? DW_WARNING : DE_SCHEMA,
 		    line, col, text);
@@ -504,13 +690,15 @@ validate_doc(struct source *src, enum doc_kind kind)
 {
 	struct diag *d = src->d;
 	xmlDocPtr doc = src->doc;
-	struct vstate st = { src, d, 0, 0, NULL, 0 };
+	struct vstate st = { src, d, 0, 0, NULL, 0, 0 };
 	xmlSchemaPtr schema = NULL;
 	int rc;
 
 	for (size_t i = 0; i < NKINDS; i++)
-		if (kinds[i].kind == kind)
+		if (kinds[i].kind == kind) {
 			schema = S_load_schema(kinds[i].schema, &schemas[i], d);
+			st.kind = i;
+		}
 	if (schema == NULL)
 		return -1;
 	rc = S_run(schema, doc, S_verror, &st, d);
@@ -559,5 +747,7 @@ validate_cleanup(void)
 		if (schemas[i] != NULL)
 			xmlSchemaFree(schemas[i]);
 		schemas[i] = NULL;
+		vocab_free(vocabs[i]);
+		vocabs[i] = NULL;
 	}
 }

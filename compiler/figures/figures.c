@@ -10,6 +10,7 @@
 #include "figures/apportion.h"
 #include "figures/expr.h"
 #include "figures/number.h"
+#include "suggest.h"
 #include "tree.h"
 #include "util.h"
 
@@ -124,6 +125,7 @@ struct figs {
 	size_t           edepth;    /* current depth of S_eval calls, across figures */
 	struct fig      *chain[FIGURES_MAX_CHAIN + 1];
 	int              too_many;
+	int              guesses;   /* unknown names still to be given a suggestion */
 };
 
 /* ------------------------------------------------------------ helpers */
@@ -1368,6 +1370,34 @@ done:
 	return rc;
 }
 
+/*
+ * Suggestions for unknown names are bounded: a formula of a column is
+ * evaluated once per row, and a hostile document may hold a million
+ * figures; past these, the message comes without one.
+ */
+#define FIGURES_MAX_GUESSES 200
+#define FIGURES_MAX_OFFERS  20000
+
+/* "; did you mean 'x'?" for NAME among the figure columns of AT's table and the named figures; NULL if none. */
+static char *
+S_near_name(struct figs *fs, struct fig *at, const char *name)
+{
+	struct suggest sg;
+
+	if (fs->guesses <= 0)
+		return NULL;
+	fs->guesses--;
+	suggest_init(&sg, name);
+	if (at->table != NULL)
+		for (size_t j = 0; j < at->table->ncols; j++)
+			if (at->table->cols[j].figure)
+				suggest_offer(&sg, at->table->cols[j].id, NULL, NULL);
+	for (size_t i = 0; i < fs->n && i < FIGURES_MAX_OFFERS; i++)
+		if (fs->v[i]->table == NULL)
+			suggest_offer(&sg, tree_attr(fs->v[i]->node, "id"), NULL, NULL);
+	return suggest_text(&sg, "'", "'");
+}
+
 /* A name: a column of this row's table, a figure, or a cell TABLE.ROW.COLUMN. */
 static int
 S_name(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
@@ -1411,7 +1441,8 @@ S_name(struct figs *fs, struct fig *at, const struct expr *e, struct val *out)
 			h = known ? xasprintf(" (that document has no figure '%s')", colon + 1) :
 			    xasprintf(" (no usable <uses> has the prefix '%.*s')", (int)(colon - e->name), e->name);
 			hint = h;
-		}
+		} else if (*hint == '\0' && (h = S_near_name(fs, at, e->name)) != NULL)
+			hint = h;
 		S_err(fs, at, e->pos, DE_FIG_UNKNOWN, e->name, hint);
 		free(h);
 		return -1;
@@ -1923,9 +1954,11 @@ S_refs(struct figs *fs, xmlNodePtr n)
 			struct fig *f = xmlHashLookup(fs->byid, (const xmlChar *)ref);
 
 			if (f == NULL) {
-				const char *hint = "";
+				struct fig here = { 0 };
+				char *hint = S_near_name(fs, &here, ref);
 
-				source_msg(fs->c->src, n, "ref", DE_FIG_UNKNOWN, ref, hint);
+				source_msg(fs->c->src, n, "ref", DE_FIG_UNKNOWN, ref, hint ? hint : "");
+				free(hint);
 			} else {
 				static const char *const copy[] = { "fig-id", "kind", "value", "display" };
 
@@ -2060,6 +2093,7 @@ figures_compute(struct compute *c)
 	fs.c = c;
 	fs.byid = xmlHashCreate(256);
 	fs.said = xmlHashCreate(16);
+	fs.guesses = FIGURES_MAX_GUESSES;
 	fs.mode = r && num_round_of(r) >= 0 ? (enum num_round)num_round_of(r) : NR_HALF_UP;
 	for (size_t i = 0; i < c->nused; i++)
 		S_import(&fs, c->as[i], xmlDocGetRootElement(c->used[i]));

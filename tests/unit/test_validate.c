@@ -39,6 +39,18 @@ test_reword(void **state)
 	    "bad value '9.30' for <start>: expected a time HH:MM on the 24-hour clock, e.g. 09:30 or 14:00");
 	S_reword("Element '{urn:csdoc:1}p': Character content other than whitespace is not allowed because the content type is 'element-only'.\n",
 	    "text is not allowed directly in <p>: put it in an element such as <p>");
+	/* a value close to one of the list, or a date or time written another way: the fix */
+	S_reword("Element '{urn:csdoc:1}attendee', attribute 'chair': [facet 'enumeration'] The value 'Yes' is not an element of the set {'yes', 'no'}.\n",
+	    "bad value 'Yes' for attribute 'chair' of <attendee>: expected one of 'yes', 'no'; did you mean 'yes'?");
+	S_reword("Element '{urn:csdoc:1}date': '17/11/2010' is not a valid value of the atomic type '{urn:csdoc:1}date'.\n",
+	    "bad value '17/11/2010' for <date>: expected a date written YYYY-MM-DD, e.g. 2011-03-10; did you mean '2010-11-17'?");
+	S_reword("Element '{urn:csdoc:1}start': [facet 'pattern'] The value '2pm' is not accepted by the pattern '([01][0-9]|2[0-3]):[0-5][0-9]'.\n",
+	    "bad value '2pm' for <start>: expected a time HH:MM on the 24-hour clock, e.g. 09:30 or 14:00; did you mean '14:00'?");
+	/* nothing close, or no one reading: the message alone */
+	S_reword("Element '{urn:csdoc:1}attendee', attribute 'chair': [facet 'enumeration'] The value 'perhaps' is not an element of the set {'yes', 'no'}.\n",
+	    "bad value 'perhaps' for attribute 'chair' of <attendee>: expected one of 'yes', 'no'");
+	S_reword("Element '{urn:csdoc:1}date': '11/17/2010' is not a valid value of the atomic type '{urn:csdoc:1}date'.\n",
+	    "bad value '11/17/2010' for <date>: expected a date written YYYY-MM-DD, e.g. 2011-03-10");
 	/* a message csdoc does not know passes through, names cleaned up */
 	S_reword("Element '{urn:csdoc:1}x': Something new.\n", "<x>: Something new");
 }

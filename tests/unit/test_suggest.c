@@ -1,0 +1,219 @@
+/* test_suggest.c: edit distance, the closest names to common misspellings, and dates and times read in other forms. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "suggest.h"
+#include "vocab.h"
+
+static void
+test_distance(void **state)
+{
+	(void)state;
+	assert_int_equal(suggest_distance("", ""), 0);
+	assert_int_equal(suggest_distance("title", "title"), 0);
+	assert_int_equal(suggest_distance("Title", "title"), 0);         /* case is ignored */
+	assert_int_equal(suggest_distance("titel", "title"), 1);         /* a swap is one edit */
+	assert_int_equal(suggest_distance("tittle", "title"), 1);
+	assert_int_equal(suggest_distance("apologys", "apologies"), 2);
+	assert_int_equal(suggest_distance("kitten", "sitting"), 3);
+	assert_int_equal(suggest_distance("", "abc"), 3);
+	assert_int_equal(suggest_distance("ca", "abc"), 3);             /* optimal string alignment, not full Damerau */
+	/* too long to be a name: never close */
+	{
+		char big[100];
+
+		memset(big, 'a', sizeof(big) - 1);
+		big[sizeof(big) - 1] = '\0';
+		assert_true(suggest_distance(big, "a") > 10);
+	}
+}
+
+/* The suggestion for WORD among the NULL-terminated candidates, or "" if none. */
+static void
+S_near(const char *word, const char *want, ...)
+{
+	struct suggest sg;
+	va_list ap;
+	const char *c;
+	char *got;
+
+	suggest_init(&sg, word);
+	va_start(ap, want);
+	while ((c = va_arg(ap, const char *)) != NULL)
+		suggest_offer(&sg, c, NULL, NULL);
+	va_end(ap);
+	got = suggest_text(&sg, "<", ">");
+	assert_string_equal(got ? got : "", want);
+	free(got);
+}
+
+static void
+test_misspellings(void **state)
+{
+	(void)state;
+	/* the common slips: a swap, a letter missing, doubled or wrong, the case */
+	S_near("titel", "; did you mean <title>?", "title", "p", "ul", "table", NULL);
+	S_near("apologys", "; did you mean <apologies>?", "in-attendance", "observers", "apologies", NULL);
+	S_near("apologise", "; did you mean <apologies>?", "apologies", "present", NULL);
+	S_near("attendence", "; did you mean <attendance>?", "attendance", "item", NULL);
+	S_near("atendee", "; did you mean <attendee>?", "attendee", NULL);
+	S_near("presnt", "; did you mean <present>?", "present", "apologies", NULL);
+	S_near("decison", "; did you mean <decision>?", "decision", "action", NULL);
+	S_near("Item", "; did you mean <item>?", "item", NULL);
+	S_near("PARA", "; did you mean <para>?", "para", NULL);
+	S_near("registery", "; did you mean <registry>?", "registry", NULL);
+	S_near("persn", "; did you mean <person>?", "person", "chair", NULL);
+	/* ties are all shown, in the order offered */
+	S_near("cel", "; did you mean <cell> or <col>?", "cell", "col", "row", NULL);
+	/* nothing close: no guess */
+	S_near("bogus", "", "title", "p", "ul", NULL);
+	S_near("emph", "", "em", "strong", NULL);
+	S_near("xq", "", "pw", "sh", NULL);     /* two letters: any pair is one edit away */
+	S_near("title", "", "title", NULL);     /* the same name is no correction */
+	S_near("", "", "a", NULL);
+}
+
+static void
+test_notes(void **state)
+{
+	struct suggest sg;
+	char *got;
+
+	(void)state;
+	/* a person found by a word of the name is suggested by id, with the name */
+	suggest_init(&sg, "harrison");
+	suggest_offer(&sg, "pw", NULL, "Paul Warren");
+	suggest_offer(&sg, "pw", "Warren", "Paul Warren");
+	suggest_offer(&sg, "sh", NULL, "Sue Harrison");
+	suggest_offer(&sg, "sh", "Harrison", "Sue Harrison");
+	got = suggest_list(&sg, "'", "'");
+	assert_string_equal(got, "'sh' (Sue Harrison)");
+	free(got);
+}
+
+static void
+S_date(const char *in, const char *want)
+{
+	char *got = suggest_date(in);
+
+	if (want == NULL)
+		assert_null(got);
+	else
+		assert_string_equal(got ? got : "(none)", want);
+	free(got);
+}
+
+static void
+test_dates(void **state)
+{
+	(void)state;
+	S_date("17/11/2010", "2010-11-17");        /* day first, as in the UK */
+	S_date("7/3/2011", "2011-03-07");
+	S_date("17.11.2010", "2010-11-17");
+	S_date("17-11-2010", "2010-11-17");
+	S_date("2010/11/17", "2010-11-17");
+	S_date("2010-11-7", "2010-11-07");
+	S_date("17 November 2010", "2010-11-17");
+	S_date("17th Nov 2010", "2010-11-17");
+	S_date("Wednesday 17th of November, 2010", "2010-11-17");
+	S_date("November 17, 2010", "2010-11-17");
+	S_date("1 Sept 2010", "2010-09-01");
+	/* no one reading: no guess */
+	S_date("11/17/2010", NULL);                /* a month 17: American, or a slip */
+	S_date("17/11/10", NULL);                  /* which century */
+	S_date("31/02/2011", NULL);                /* no such day */
+	S_date("2011-02-30", NULL);
+	S_date("2010-11-17", NULL);                /* already right */
+	S_date("next Tuesday", NULL);
+	S_date("17 Novembre 2010", NULL);
+	S_date("", NULL);
+}
+
+static void
+S_time(const char *in, const char *want)
+{
+	char *got = suggest_time(in);
+
+	if (want == NULL)
+		assert_null(got);
+	else
+		assert_string_equal(got ? got : "(none)", want);
+	free(got);
+}
+
+static void
+test_times(void **state)
+{
+	(void)state;
+	S_time("2pm", "14:00");
+	S_time("2 PM", "14:00");
+	S_time("2.30pm", "14:30");
+	S_time("9.30am", "09:30");
+	S_time("9:30 a.m.", "09:30");
+	S_time("12pm", "12:00");
+	S_time("12am", "00:00");
+	S_time("12.15am", "00:15");
+	S_time("noon", "12:00");
+	S_time("Midnight", "00:00");
+	S_time("14.00", "14:00");
+	S_time("09.30", "09:30");
+	S_time("1400", "14:00");
+	S_time("9:30", NULL);                      /* morning or evening */
+	S_time("2.30", NULL);
+	S_time("13pm", NULL);
+	S_time("24:00", NULL);
+	S_time("14:75", NULL);
+	S_time("14:00", NULL);                     /* already right */
+	S_time("teatime", NULL);
+}
+
+/* Read the minutes schema's names and check a few the suggestions rely on. */
+static void
+test_vocab(void **state)
+{
+	struct vocab *v = vocab_load("schemas/minutes.xsd");
+	int person = 0, apologies = 0;
+
+	(void)state;
+	assert_non_null(v);
+	assert_true(vocab_is_element(v, "attendee"));
+	assert_true(vocab_is_element(v, "title"));      /* declared in the included common.xsd */
+	assert_false(vocab_is_element(v, "bogus"));
+	for (size_t i = 0; vocab_attr(v, "attendee", i) != NULL; i++)
+		person += strcmp(vocab_attr(v, "attendee", i), "person") == 0;
+	assert_int_equal(person, 1);
+	for (size_t i = 0; vocab_child(v, "attendance", i) != NULL; i++)
+		apologies += strcmp(vocab_child(v, "attendance", i), "apologies") == 0;
+	assert_int_equal(apologies, 1);
+	assert_string_equal(vocab_parent(v, "apologies", 0), "attendance");
+	assert_null(vocab_parent(v, "apologies", 1));
+	/* figure's attributes come through an attribute group */
+	{
+		int found = 0;
+
+		for (size_t i = 0; vocab_attr(v, "figure", i) != NULL; i++)
+			found += strcmp(vocab_attr(v, "figure", i), "places") == 0;
+		assert_int_equal(found, 1);
+	}
+	vocab_free(v);
+	assert_null(vocab_load("schemas/no-such-file.xsd"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_distance),
+		cmocka_unit_test(test_misspellings),
+		cmocka_unit_test(test_notes),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_times),
+		cmocka_unit_test(test_vocab),
+	};
+
+	return cmocka_run_group_tests_name("suggest", tests, NULL, NULL);
+}
