@@ -124,7 +124,7 @@ $(BUILD)/bench/floor: bench/floor.c
 # build/fuzz, one target per layer, each run FUZZ_TIME seconds on its corpus
 # in build/fuzz/corpus; crashes go to build/fuzz/crashes.  Not part of make test.
 FUZZ_TIME ?= 60
-FUZZ_TARGETS := compile expr typeset
+FUZZ_TARGETS := compile expr typeset csv
 FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 fuzz: $(CSDOC)

@@ -7,24 +7,9 @@
 
 #include "compile.h"
 #include "figures/expr.h"
-#include "load.h"
 #include "util.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static FILE *diagout;
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	load_init();
-	/* FUZZ_VERBOSE=1: print the diagnostics, when reproducing a case */
-	diagout = getenv("FUZZ_VERBOSE") != NULL ? stderr : fopen("/dev/null", "w");
-	return 0;
-}
+#include "fuzz.h"
 
 static void
 S_name(const struct expr *e, void *arg)

@@ -40,6 +40,9 @@ seed() {
 		tests/fuzz/dict.sh schemas/print.xsd >"$dir/typeset.dict"
 		echo '"xmlns=\"urn:csdoc:print:1\""' >>"$dir/typeset.dict"
 		;;
+	csv)
+		cp tests/bad/*.csv tests/regress/cases/*.csv "$seeds/"
+		;;
 	esac
 }
 
@@ -52,6 +55,7 @@ for target in "$@"; do
 	expr) opts=-dict=tests/fuzz/expr.dict ;;
 	# fuzz_typeset.c takes print trees up to 64 KB
 	typeset) opts="-dict=$dir/typeset.dict -max_len=65536" ;;
+	csv) opts=-max_len=65536 ;;
 	esac
 	echo "== fuzz_$target for $secs s"
 	# -timeout: one input typeset under the sanitizers takes at most seconds
