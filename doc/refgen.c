@@ -67,8 +67,15 @@ S_trim_copy(xmlNodePtr parent, xmlNodePtr src, int depth)
 	int kept = 0, more = 0;
 
 	for (xmlAttrPtr a = src->properties; a; a = a->next) {
-		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-		char *c = S_cut((const char *)(v ? v : (const xmlChar *)""), EX_TEXT);
+		xmlChar *v;
+		char *c;
+
+		/* csdoc's attributes have no prefix; xsi:schemaLocation and the
+		   like are for editors, not part of the vocabulary shown */
+		if (a->ns != NULL)
+			continue;
+		v = xmlNodeGetContent((xmlNodePtr)a);
+		c = S_cut((const char *)(v ? v : (const xmlChar *)""), EX_TEXT);
 
 		xmlNewProp(n, a->name, (const xmlChar *)c);
 		free(c);

@@ -82,6 +82,12 @@ docs_run() {
 	else
 		fail "docs: the reference lacks the schemas' words or the samples' examples"
 	fi
+	# the examples show csdoc's vocabulary only: the samples' xsi:schemaLocation is for editors
+	if grep -q 'schemaLocation' "$work"/docs/*.html; then
+		fail "docs: an example shows the samples' xsi:schemaLocation"
+	else
+		ok "docs: the examples leave out the attributes meant for editors"
+	fi
 	rm -rf "$work"
 }
 
