@@ -46,8 +46,9 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 SAMPLES := $(wildcard samples/*.xml)
-# The reference's examples come from every sample, a pack's papers included.
-DOC_SAMPLES := $(sort $(SAMPLES) $(wildcard samples/*/*.xml))
+# The reference's examples come from every sample, a pack's papers included,
+# then from the test documents for what no sample uses.
+DOC_SAMPLES := $(sort $(SAMPLES) $(wildcard samples/*/*.xml)) $(sort $(wildcard tests/regress/cases/*.xml))
 REFGEN  := $(BUILD)/refgen
 SAMPLE_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 

@@ -141,7 +141,7 @@ S_example(xmlNodePtr e)
  * one place (a meeting's date) shows itself there, not the first date seen.
  */
 static void
-S_collect(xmlNodePtr n, xmlNodePtr examples, xmlHashTablePtr seen)
+S_collect(xmlNodePtr n, xmlNodePtr examples, xmlHashTablePtr seen, const char *from)
 {
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
@@ -160,13 +160,14 @@ S_collect(xmlNodePtr n, xmlNodePtr examples, xmlHashTablePtr seen)
 				    (const xmlChar *)text);
 
 				xmlNewProp(ex, (const xmlChar *)"key", (const xmlChar *)keys[i]);
+				xmlNewProp(ex, (const xmlChar *)"from", (const xmlChar *)from);
 				xmlHashAddEntry(seen, (const xmlChar *)keys[i], ex);
 				free(text);
 			}
 			free(keys[0]);
 			free(keys[1]);
 		}
-		S_collect(n->children, examples, seen);
+		S_collect(n->children, examples, seen, from);
 	}
 }
 
@@ -235,7 +236,7 @@ main(int argc, char **argv)
 			rc = 3;
 			continue;
 		}
-		S_collect(xmlDocGetRootElement(s), examples, seen);
+		S_collect(xmlDocGetRootElement(s), examples, seen, argv[i]);
 		xmlFreeDoc(s);
 	}
 	xmlHashFree(seen, NULL);

@@ -243,14 +243,21 @@ nav ul { padding-left: 1.2em; }
       <h3>Example</h3>
       <xsl:choose>
         <xsl:when test="not(parent::xs:schema) and $ex">
-          <pre><code><xsl:value-of select="$ex[1]"/></code></pre>
+          <xsl:apply-templates select="$ex[1]" mode="example"/>
         </xsl:when>
         <xsl:when test="$ex2">
-          <pre><code><xsl:value-of select="$ex2[1]"/></code></pre>
+          <xsl:apply-templates select="$ex2[1]" mode="example"/>
         </xsl:when>
-        <xsl:otherwise><p>The samples do not use it.</p></xsl:otherwise>
+        <xsl:otherwise><p>No sample or test document uses it.</p></xsl:otherwise>
       </xsl:choose>
     </section>
+  </xsl:template>
+
+  <!-- an example, and the document it comes from: a sample, or a test
+       document where no sample uses the element -->
+  <xsl:template match="r:example" mode="example">
+    <pre><code><xsl:value-of select="."/></code></pre>
+    <p class="from">From <code><xsl:value-of select="@from"/></code>.</p>
   </xsl:template>
 
   <!-- ====================================================== attributes -->

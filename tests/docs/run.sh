@@ -40,7 +40,7 @@ docs_run() {
 
 	# 2. make docs: a page per kind and an index, each element and attribute on its kind's page
 	# shellcheck disable=SC2046
-	if ! "$refgen" "$work/docs" $(ls samples/*.xml samples/*/*.xml | sort) >"$work/refgen.log" 2>&1; then
+	if ! "$refgen" "$work/docs" $(ls samples/*.xml samples/*/*.xml | sort) $(ls tests/regress/cases/*.xml | sort) >"$work/refgen.log" 2>&1; then
 		fail "docs: refgen failed"; head -20 "$work/refgen.log"
 		rm -rf "$work"
 		return
@@ -81,6 +81,18 @@ docs_run() {
 		ok "docs: the reference quotes the schemas' documentation and the samples' examples"
 	else
 		fail "docs: the reference lacks the schemas' words or the samples' examples"
+	fi
+	# every element has an example, from a sample where one uses it
+	if grep -q 'No sample or test document uses it' "$work"/docs/*.html; then
+		fail "docs: an element has no example (add it to a test document in tests/regress/cases/)"
+	else
+		ok "docs: every element has an example"
+	fi
+	if grep -q 'From <code>samples/safer-essex-agreement-2010-11.xml</code>' "$work/docs/agreement.html" &&
+	    grep -q 'From <code>tests/regress/cases/csv-report.xml</code>' "$work/docs/common.html"; then
+		ok "docs: each example names its document, a sample first"
+	else
+		fail "docs: the examples do not name the sample or test document they come from"
 	fi
 	# the examples show csdoc's vocabulary only: the samples' xsi:schemaLocation is for editors
 	if grep -q 'schemaLocation' "$work"/docs/*.html; then
