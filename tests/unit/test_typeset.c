@@ -2109,6 +2109,30 @@ test_page_ref_slots(void **state)
 	xmlFreeDoc(doc);
 }
 
+/*
+ * More than 250,000 blocks is refused before any layout (README, Limits):
+ * the bound on the typesetter's memory for a hostile print tree.
+ */
+static void
+test_block_limit(void **state)
+{
+	struct buf b = { NULL, 0, 0 };
+	xmlDocPtr doc;
+	char *msgs = NULL;
+
+	(void)state;
+	buf_puts(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\">");
+	for (int i = 0; i < 250001; i++)
+		buf_puts(&b, "<para>x</para>");
+	buf_puts(&b, "</flow></document>");
+	doc = S_mem(buf_str(&b));
+	buf_free(&b);
+	assert_int_equal(S_render(doc, NULL, NULL, &msgs), -1);
+	assert_non_null(strstr(msgs, "the print tree has more than 250000 blocks"));
+	free(msgs);
+	xmlFreeDoc(doc);
+}
+
 /* ------------------------------------------------------------ hyphenation */
 
 #define DIC "/usr/share/hyphen/hyph_en_GB.dic"
@@ -2261,6 +2285,7 @@ main(void)
 		cmocka_unit_test(test_toc),
 		cmocka_unit_test(test_page_ref),
 		cmocka_unit_test(test_page_ref_slots),
+		cmocka_unit_test(test_block_limit),
 		cmocka_unit_test(test_hyphenation),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
