@@ -4,7 +4,7 @@
 #   make test       build and run every test (unit, regress, bad inputs, web pages)
 #   make asan       the tests again with AddressSanitizer and UBSan
 #   make valgrind   the tests again under valgrind
-#   make bench      speed and memory against the cairo/pango floor
+#   make bench      speed and memory against the floor, WeasyPrint, Chromium and xsltproc (QUICK=1 RUNS=3 for a short run)
 #   make fuzz       libFuzzer targets (clang), FUZZ_TIME seconds each; not part of make test
 #   make docs       the vocabulary reference, one HTML page per kind, into out/docs
 #   make install    PREFIX=/usr/local DESTDIR= (the binary, its data, the manual page)
@@ -112,7 +112,7 @@ unit: $(UNIT_BIN)
 regress-update: $(CSDOC)
 	@tests/regress/update.sh "$(CSDOC)"
 
-# Speed and memory against the floor (bench/README.md); not part of make test.
+# Speed and memory against the floor and the peers (bench/README.md); not part of make test.
 bench: $(CSDOC) $(BUILD)/bench/floor
 	@.ci/deps bench
 	@bench/run.sh "$(CSDOC)" "$(BUILD)/bench/floor"

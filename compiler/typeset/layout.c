@@ -32,7 +32,10 @@ struct lay {
 	int                     suppress; /* drop the next block's space-before */
 	int                     virt;     /* scratch placement: no page breaks */
 	int                     count;    /* value of page-count (a guess before the last pass) */
-	int                     err;      /* a limit was hit: stop placing */
+	int                     err;      /* a limit was hit, or restart: stop placing */
+	int                     restart;  /* the pages outgrew their number slots (S_new_page) */
+	int                     may_restart; /* not the last pass: it may stop early */
+	size_t                  done, total; /* flows' top-level blocks placed, and in all */
 	/* footnotes */
 	struct footent         *foot;     /* the current page's notes, in order */
 	size_t                  nfoot, footcap;
@@ -142,6 +145,28 @@ S_pv_free(struct ts_pagevec *pv)
 	memset(pv, 0, sizeof(*pv));
 }
 
+/* 10 to the power N, for N a page number's digits (at most 9). */
+static size_t
+S_pow10(int n)
+{
+	size_t v = 1;
+
+	while (n-- > 0)
+		v *= 10;
+	return v;
+}
+
+/* How many figures N has. */
+static int
+S_digits(size_t n)
+{
+	int digits = 1;
+
+	for (; n >= 10; n /= 10)
+		digits++;
+	return digits;
+}
+
 static void
 S_new_page(struct lay *L)
 {
@@ -155,6 +180,15 @@ S_new_page(struct lay *L)
 		if (!L->err)
 			diag_msg(L->d, DE_LIMIT, 0, 0, "the document would have more than 10000 pages");
 		L->err = 1;
+		return;
+	}
+	/* The next page's number does not fit the contents' and page-refs'
+	 * slots: the whole document is laid out again with wider ones
+	 * (ts_layout), so stop here rather than lay out the rest for nothing.
+	 * Finishing this pass first made a document of 100 pages or more cost
+	 * two whole layouts, a step in its time at 100 pages (bench/). */
+	if (L->doc->has_prefs && L->may_restart && L->pv->n + 1 >= S_pow10(L->doc->ref_digits)) {
+		L->restart = L->err = 1;
 		return;
 	}
 	S_add_page(L->pv, L->m);
@@ -2109,12 +2143,16 @@ ts_layout(struct ts_doc *doc, PangoContext *ctx, struct ts_pages *P, struct diag
 {
 	struct lay L;
 	int count = 1;
+	size_t total = 0;
 
 	memset(P, 0, sizeof(*P));
 	/* Page numbers drawn after pagination (contents, page-ref) get slots
 	 * of two figures: enough below 100 pages, and a document that has
 	 * more is laid out once more with wider slots. */
 	doc->ref_digits = 2;
+	for (struct ts_blk *f = doc->root->first; f != NULL; f = f->next)
+		for (struct ts_blk *b = f->first; b != NULL; b = b->next)
+			total++;
 	/* page-count in body text: lay out again with the count found,
 	 * until it no longer changes (twice in practice). */
 	for (int pass = 0; pass < 4; pass++) {
@@ -2125,25 +2163,40 @@ ts_layout(struct ts_doc *doc, PangoContext *ctx, struct ts_pages *P, struct diag
 		L.d = d;
 		L.pv = &P->pv;
 		L.count = count;
+		L.may_restart = pass < 3 && doc->ref_digits < 9;
+		L.total = total;
 		for (struct ts_blk *f = doc->root->first; f != NULL && !L.err; f = f->next) {
 			L.m = f->master;
 			S_new_page(&L);
-			for (struct ts_blk *b = f->first; b != NULL && !L.err; b = b->next)
+			for (struct ts_blk *b = f->first; b != NULL && !L.err; b = b->next, L.done++)
 				S_place(&L, b, L.m->ml, L.m->w - L.m->ml - L.m->mr);
 			S_foot_end(&L);
 		}
 		free(L.foot);
 		free(L.carry);
+		if (L.restart) {
+			/* the next pass's slots: as many figures as the pages so far,
+			 * spread over the blocks still to come, suggest (a wrong
+			 * guess costs a pass: the check below puts it right) */
+			size_t guess = P->pv.n * total / (L.done > 0 ? L.done : 1);
+			int digits = S_digits(guess);
+
+			doc->ref_digits = digits > doc->ref_digits ? (digits < 9 ? digits : 9) : doc->ref_digits + 1;
+			ts_pages_free(P);
+			S_reset(doc->root);
+			continue;
+		}
 		if (L.err)
 			return -1;
 		if (P->pv.n > 0)
 			S_cur(&L)->used = L.y;
 		{
-			int digits = 1;
+			/* two figures at least; after a guess too wide, fewer again */
+			int digits = S_digits(P->pv.n);
 
-			for (size_t k = P->pv.n; k >= 10; k /= 10)
-				digits++;
-			if (doc->has_prefs && digits > doc->ref_digits && pass < 3) {
+			if (digits < 2)
+				digits = 2;
+			if (doc->has_prefs && digits != doc->ref_digits && pass < 3) {
 				doc->ref_digits = digits;
 				ts_pages_free(P);
 				S_reset(doc->root);

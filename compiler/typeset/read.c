@@ -199,7 +199,7 @@ S_new(struct rd *R, struct ts_blk *parent, enum ts_bkind k, xmlNodePtr n)
 	if (++R->doc->nblocks > TS_MAX_BLOCKS) {
 		if (!R->toomany)
 			diag_msg(R->d, DE_LIMIT, n ? xmlGetLineNo(n) : 0, 0,
-			    "the print tree has more than 100000 blocks");
+			    "the print tree has more than 250000 blocks");
 		R->toomany = R->err = 1;
 		return NULL;
 	}
@@ -405,7 +405,7 @@ S_graphic(struct rd *R, struct ts_blk *b)
 			continue;
 		if (++R->doc->nblocks > TS_MAX_BLOCKS) {
 			diag_msg(R->d, DE_LIMIT, xmlGetLineNo(n), 0,
-			    "the print tree has more than 100000 blocks");
+			    "the print tree has more than 250000 blocks");
 			R->toomany = R->err = 1;
 			return;
 		}

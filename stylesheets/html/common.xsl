@@ -42,6 +42,13 @@
 
   <!-- The first citation of each footnote. -->
   <xsl:key name="fn-first" match="s:fn[@c:first = 'yes']" use="@c:target"/>
+  <!-- Uncaptioned tables by their first column heading: the only tables
+       table-label must compare with, found without a walk of the whole
+       document per table (a document of thousands of tables). -->
+  <xsl:key name="uncaptioned-by-first-column" match="s:table[not(s:caption)]"
+      use="normalize-space(s:column[normalize-space(.) != ''][1])"/>
+  <!-- A chart's table by its id, for the same reason. -->
+  <xsl:key name="table-by-id" match="s:table" use="@id"/>
 
   <!-- ============================================================ page -->
 
@@ -541,7 +548,7 @@
       <xsl:call-template name="column-names"/>
     </xsl:variable>
     <xsl:variable name="twins">
-      <xsl:for-each select="//s:table[not(s:caption)][count(. | $me) = 2]">
+      <xsl:for-each select="key('uncaptioned-by-first-column', normalize-space(s:column[normalize-space(.) != ''][1]))[count(. | $me) = 2]">
         <xsl:variable name="other">
           <xsl:call-template name="column-names"/>
         </xsl:variable>
@@ -660,7 +667,7 @@
        leads to the table holding its figures, so the numbers are always
        there as text too. -->
   <xsl:template match="s:chart">
-    <xsl:variable name="table" select="//s:table[@id = current()/@data]"/>
+    <xsl:variable name="table" select="key('table-by-id', @data)"/>
     <!-- the table is written with its c:id when csdoc gave one -->
     <xsl:variable name="table-id">
       <xsl:choose>

@@ -54,6 +54,12 @@
           | s:placeholder | s:priority-actions | s:p | s:ul | s:ol
           | s:heading | s:quote"
       use="@c:id | @id[not(../@c:id)]"/>
+  <!-- Every priority list and every indicators table, in document order:
+       which one comes first is asked for each of them and for every
+       reference to a priority, and a walk of the whole document for each
+       would make a long agreement cost its size squared. -->
+  <xsl:key name="priority-lists" match="s:priority-list" use="''"/>
+  <xsl:key name="indicator-tables" match="s:indicators" use="''"/>
 
   <!-- ============================================================ document -->
 
@@ -189,7 +195,7 @@
        table printed landscape (a "wide" table) needs a flow of its own on
        the landscape master, so the section becomes portrait flows cut at
        its wide tables: segment 0 before the first, segment N after the
-       Nth (see segment).  The headings a wide table opens (a section whose
+       Nth (see segment-range).  The headings a wide table opens (a section whose
        first content it is) go with it, never alone at a portrait page's
        foot; a portrait segment with nothing in it is left out. -->
   <xsl:template match="s:section | s:appendix" mode="flows">
@@ -207,9 +213,10 @@
         </xsl:variable>
         <xsl:if test="$opener = ''">
           <flow master="page">
-            <xsl:apply-templates select="." mode="segment">
-              <xsl:with-param name="seg" select="0"/>
-            </xsl:apply-templates>
+            <xsl:call-template name="section-heading"/>
+            <xsl:call-template name="segment-range">
+              <xsl:with-param name="end" select="$wide[1]"/>
+            </xsl:call-template>
           </flow>
         </xsl:if>
         <xsl:for-each select="$wide">
@@ -225,10 +232,12 @@
             </xsl:for-each>
             <xsl:apply-templates select="." mode="block"/>
           </flow>
+          <xsl:variable name="k" select="position()"/>
           <xsl:variable name="rest">
-            <xsl:apply-templates select="$top" mode="segment">
-              <xsl:with-param name="seg" select="position()"/>
-            </xsl:apply-templates>
+            <xsl:call-template name="segment-after">
+              <xsl:with-param name="top" select="$top"/>
+              <xsl:with-param name="end" select="$wide[$k + 1]"/>
+            </xsl:call-template>
           </xsl:variable>
           <xsl:if test="normalize-space($rest) != ''">
             <flow master="page">
@@ -256,49 +265,77 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- How many wide tables of its top-level section come before the
-       context node: the segment it prints in. -->
-  <xsl:template name="segment">
-    <xsl:variable name="n">
-      <xsl:number level="any"
-          count="s:table[@page = 'landscape'] | s:targets[@page = 'landscape']"
-          from="s:agreement/s:section | s:agreement/s:appendix"/>
+  <!-- The children of the context section after its FROM-th, flat (a
+       sub-section as its heading, unless a wide table opens it, and its
+       own children), up to the wide table END where END lies inside; a
+       child holding END is opened the same way.  Each segment is written
+       by walking only its own part of the section, so a section of many
+       wide tables costs what it holds, not its size times their number. -->
+  <xsl:template name="segment-range">
+    <xsl:param name="from" select="0"/>
+    <xsl:param name="end" select="/.."/>
+    <xsl:variable name="me" select="."/>
+    <xsl:variable name="stop" select="$end/ancestor-or-self::*[count(.. | $me) = 1]"/>
+    <xsl:variable name="to">
+      <xsl:choose>
+        <xsl:when test="$stop"><xsl:value-of select="count($stop/preceding-sibling::*) + 1"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="count(*) + 1"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
-    <xsl:value-of select="number(concat('0', $n))"/>
+    <xsl:for-each select="*[position() &gt; $from and position() &lt; number($to)][not(self::s:title)]">
+      <xsl:call-template name="segment-child"/>
+    </xsl:for-each>
+    <xsl:for-each select="$stop[count(. | $end) = 2]">
+      <xsl:call-template name="segment-child">
+        <xsl:with-param name="end" select="$end"/>
+      </xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
-  <!-- The part of a section in segment SEG: its heading if it falls there
-       (and no wide table opens the section), its blocks there, and the same
-       for its sub-sections.  Wide tables print in their own flows. -->
-  <xsl:template match="s:section | s:appendix" mode="segment">
-    <xsl:param name="seg"/>
-    <xsl:variable name="mine">
-      <xsl:call-template name="segment"/>
-    </xsl:variable>
-    <xsl:variable name="opener">
-      <xsl:call-template name="opener"/>
-    </xsl:variable>
-    <xsl:if test="$mine = $seg and $opener = ''">
-      <xsl:call-template name="section-heading"/>
+  <xsl:template name="segment-child">
+    <xsl:param name="end" select="/.."/>
+    <xsl:choose>
+      <xsl:when test="self::s:section">
+        <xsl:variable name="opener">
+          <xsl:call-template name="opener"/>
+        </xsl:variable>
+        <xsl:if test="$opener = ''">
+          <xsl:call-template name="section-heading"/>
+        </xsl:if>
+        <xsl:call-template name="segment-range">
+          <xsl:with-param name="end" select="$end"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="." mode="block"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- What follows the context node (a wide table) in its top-level
+       section TOP up to the wide table END: the rest of each section
+       holding it, innermost first, until the one holding END. -->
+  <xsl:template name="segment-after">
+    <xsl:param name="top"/>
+    <xsl:param name="end" select="/.."/>
+    <xsl:variable name="me" select="."/>
+    <xsl:if test="count(. | $top) != 1">
+      <xsl:for-each select="..">
+        <xsl:if test="self::s:section or self::s:appendix">
+          <xsl:call-template name="segment-range">
+            <xsl:with-param name="from" select="count($me/preceding-sibling::*) + 1"/>
+            <xsl:with-param name="end" select="$end"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:variable name="parent" select="."/>
+        <xsl:if test="not($end/ancestor::*[count(. | $parent) = 1])">
+          <xsl:call-template name="segment-after">
+            <xsl:with-param name="top" select="$top"/>
+            <xsl:with-param name="end" select="$end"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:for-each>
     </xsl:if>
-    <xsl:for-each select="*[not(self::s:title)]">
-      <xsl:choose>
-        <xsl:when test="self::s:section">
-          <xsl:apply-templates select="." mode="segment">
-            <xsl:with-param name="seg" select="$seg"/>
-          </xsl:apply-templates>
-        </xsl:when>
-        <xsl:when test="(self::s:table or self::s:targets) and @page = 'landscape'"/>
-        <xsl:otherwise>
-          <xsl:variable name="at">
-            <xsl:call-template name="segment"/>
-          </xsl:variable>
-          <xsl:if test="$at = $seg">
-            <xsl:apply-templates select="." mode="block"/>
-          </xsl:if>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each>
   </xsl:template>
 
   <!-- ============================================================ sections -->
@@ -391,8 +428,8 @@
     <xsl:variable name="p" select="/s:agreement/s:priorities/s:priority[@c:id = $id]"/>
     <xsl:choose>
       <xsl:when test="key('anchor', $id)">y</xsl:when>
-      <xsl:when test="$p and //s:priority-list">y</xsl:when>
-      <xsl:when test="$p and (//s:indicators)[1]/s:indicator[@priority = $p/@id]">y</xsl:when>
+      <xsl:when test="$p and key('priority-lists', '')">y</xsl:when>
+      <xsl:when test="$p and key('indicator-tables', '')[1]/s:indicator[@priority = $p/@id]">y</xsl:when>
       <xsl:when test="key('footnote', $id)[@c:cited = 'yes']">y</xsl:when>
     </xsl:choose>
   </xsl:template>
@@ -405,7 +442,7 @@
        and all); a later one prints their words only, so that a footnote is
        never set twice. -->
   <xsl:template match="s:priority-list">
-    <xsl:variable name="first" select="not(preceding::s:priority-list)"/>
+    <xsl:variable name="first" select="count(. | key('priority-lists', '')[1]) = 1"/>
     <xsl:variable name="outcomes" select="@outcomes = 'yes'"/>
     <list space-before="2" space-after="8">
       <xsl:attribute name="label-width">
@@ -561,7 +598,7 @@
        without a priority list, those rows are the priorities' anchors. -->
   <xsl:template match="s:indicators">
     <xsl:variable name="ind" select="s:indicator"/>
-    <xsl:variable name="anchors" select="not(//s:priority-list) and not(preceding::s:indicators)"/>
+    <xsl:variable name="anchors" select="not(key('priority-lists', '')) and count(. | key('indicator-tables', '')[1]) = 1"/>
     <table borders="grid" widths="60 16 24" space-before="6" space-after="10">
       <xsl:call-template name="table-frame"/>
       <xsl:call-template name="header-row">

@@ -2104,6 +2104,74 @@ test_page_ref(void **state)
 	xmlFreeDoc(doc);
 }
 
+/*
+ * A layout that outgrows its two-figure slots stops at page 100 and starts
+ * again with as many figures as its length suggests.  A guess too wide
+ * (99 pages from one paragraph, then many small blocks on few pages) is put
+ * right: the slots end as wide as the page count, as if the whole document
+ * had been laid out first.
+ */
+static void
+test_page_ref_slots(void **state)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct run r;
+	xmlDocPtr doc;
+	size_t n;
+
+	(void)state;
+	buf_puts(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\">"
+	    "<toc levels=\"1\" title=\"\"/><heading level=\"1\" id=\"start\">Start</heading><para>");
+	for (int i = 0; i < 7000; i++)
+		buf_printf(&b, "line %d<br/>", i);
+	buf_puts(&b, "</para>");
+	for (int i = 0; i < 2000; i++)
+		buf_printf(&b, "<para>%d</para>", i);
+	buf_puts(&b, "<heading level=\"1\" id=\"end\">End</heading></flow></document>");
+	doc = S_mem(buf_str(&b));
+	buf_free(&b);
+	S_layout(&r, doc);
+	n = r.pages.pv.n;
+	assert_true(n >= 100 && n < 1000);
+	assert_int_equal(r.doc.ref_digits, 3);
+	S_run_free(&r);
+	xmlFreeDoc(doc);
+
+	/* under 100 pages: two figures, laid out once */
+	doc = S_mem(HEAD "<page-master name=\"m\"/><flow master=\"m\">"
+	    "<toc levels=\"1\" title=\"\"/><heading level=\"1\" id=\"start\">Start</heading>"
+	    "<para>Page <page-ref ref=\"start\"/>.</para></flow></document>");
+	S_layout(&r, doc);
+	assert_int_equal((int)r.pages.pv.n, 1);
+	assert_int_equal(r.doc.ref_digits, 2);
+	S_run_free(&r);
+	xmlFreeDoc(doc);
+}
+
+/*
+ * More than 250,000 blocks is refused before any layout (README, Limits):
+ * the bound on the typesetter's memory for a hostile print tree.
+ */
+static void
+test_block_limit(void **state)
+{
+	struct buf b = { NULL, 0, 0 };
+	xmlDocPtr doc;
+	char *msgs = NULL;
+
+	(void)state;
+	buf_puts(&b, HEAD "<page-master name=\"m\"/><flow master=\"m\">");
+	for (int i = 0; i < 250001; i++)
+		buf_puts(&b, "<para>x</para>");
+	buf_puts(&b, "</flow></document>");
+	doc = S_mem(buf_str(&b));
+	buf_free(&b);
+	assert_int_equal(S_render(doc, NULL, NULL, &msgs), -1);
+	assert_non_null(strstr(msgs, "the print tree has more than 250000 blocks"));
+	free(msgs);
+	xmlFreeDoc(doc);
+}
+
 /* ------------------------------------------------------------ hyphenation */
 
 #define DIC "/usr/share/hyphen/hyph_en_GB.dic"
@@ -2256,6 +2324,8 @@ main(void)
 		cmocka_unit_test(test_toc),
 		cmocka_unit_test(test_fuzz_found),
 		cmocka_unit_test(test_page_ref),
+		cmocka_unit_test(test_page_ref_slots),
+		cmocka_unit_test(test_block_limit),
 		cmocka_unit_test(test_hyphenation),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
