@@ -63,24 +63,91 @@ S_text_ok(const unsigned char *s, size_t n, unsigned long *cp)
 	return 0;
 }
 
-/* The separator the first line uses most outside quotes: comma on a tie. */
+/*
+ * How many cells separator SEP makes of each of the first records of S
+ * (LEN bytes), at most N of them, into COUNTS; quotes are followed as the
+ * parser follows them.  Returns the number of records counted.  *FIGURE is
+ * cleared if a comma outside quotes is not one between a digit and three
+ * more (a UK thousands separator, as in 173,120).
+ */
+static size_t
+S_count(const char *s, size_t len, char sep, size_t *counts, size_t n, int *figure)
+{
+	size_t rec = 0, cells = 1;
+	int quoted = 0, any = 0;
+
+	for (size_t i = 0; i < len && rec < n; i++) {
+		char ch = s[i];
+
+		if (ch == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (ch == '\n' || ch == '\r') {
+			if (ch == '\r' && i + 1 < len && s[i + 1] == '\n')
+				i++;
+			/* a blank line is no record: the parser drops it too */
+			if (any)
+				counts[rec++] = cells;
+			cells = 1;
+			any = 0;
+			continue;
+		} else if (ch == sep)
+			cells++;
+		if (ch == ',' && !quoted && figure != NULL) {
+			int digits = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9';
+
+			for (size_t k = 1; k <= 3 && digits; k++)
+				digits = i + k < len && s[i + k] >= '0' && s[i + k] <= '9';
+			if (!digits || (i + 4 < len && s[i + 4] >= '0' && s[i + 4] <= '9'))
+				*figure = 0;
+		}
+		any = 1;
+	}
+	if (any && rec < n)
+		counts[rec++] = cells;
+	return rec;
+}
+
+/* How many records the separator is judged on: enough to see a pattern, few enough to be quick. */
+#define CSV_DETECT_RECORDS 20
+
+/*
+ * The separator of S (LEN bytes).  The one that gives the same number of
+ * cells (more than one) to each of the first records wins; when comma and
+ * another both do, the other if every comma is a thousands separator
+ * (Basildon;£173,120), else the one making more cells (comma, then
+ * semicolon, on a tie).  When none is
+ * consistent, the one the first line uses most (comma on a tie), so that
+ * the parser names the row that differs.
+ */
 static char
 S_detect(const char *s, size_t len)
 {
-	size_t comma = 0, semi = 0, tab = 0;
-	int quoted = 0;
+	static const char seps[3] = { ',', ';', '\t' };
+	size_t counts[CSV_DETECT_RECORDS], width[3] = { 0, 0, 0 }, first[3] = { 0, 0, 0 };
+	int figure = 1, best = -1;
 
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '"')
-			quoted = !quoted;
-		else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
-			break;
-		else if (!quoted)
-			comma += s[i] == ',', semi += s[i] == ';', tab += s[i] == '\t';
+	for (int k = 0; k < 3; k++) {
+		size_t n = S_count(s, len, seps[k], counts, CSV_DETECT_RECORDS, k == 0 ? &figure : NULL);
+		int same = n > 0 && counts[0] > 1;
+
+		for (size_t r = 1; r < n && same; r++)
+			same = counts[r] == counts[0];
+		first[k] = n > 0 ? counts[0] : 0;
+		width[k] = same ? counts[0] : 0;
 	}
-	if (semi > comma && semi >= tab)
+	/* commas that are all thousands separators lose to another separator that is consistent */
+	if (figure && (width[1] > 0 || width[2] > 0))
+		width[0] = 0;
+	for (int k = 0; k < 3; k++)
+		if (width[k] > 0 && (best < 0 || width[k] > width[best]))
+			best = k;
+	if (best >= 0)
+		return seps[best];
+	if (first[1] > first[0] && first[1] >= first[2])
 		return ';';
-	if (tab > comma && tab > semi)
+	if (first[2] > first[0] && first[2] > first[1])
 		return '\t';
 	return ',';
 }
@@ -108,7 +175,7 @@ int
 csv_parse(const char *bytes, size_t len, char sep, struct csv *out, struct diag *d)
 {
 	const char *s = bytes;
-	size_t i = 0, width = 0;
+	size_t i = 0, width = 0, records = 0, nmsg = 0;
 	long row = 1;
 	int failed = 0;
 
@@ -193,6 +260,13 @@ csv_parse(const char *bytes, size_t len, char sep, struct csv *out, struct diag 
 				return -1;
 			}
 			problem = S_text_ok((const unsigned char *)(f.s ? f.s : ""), f.len, &cp);
+			if ((problem != 0 || f.len > CSV_MAX_FIELD) && nmsg++ >= CSV_MAX_MSGS) {
+				/* a file of a million bad rows should not make a million messages */
+				diag_msg(d, DE_LIMIT, row, col, "more than 100 problems in the file: reading stopped here");
+				buf_free(&f);
+				S_drop_row(&r);
+				return -1;
+			}
 			if (problem == 1) {
 				diag_msg(d, DE_CSV_ENCODING, row, col, "the cell's bytes are not UTF-8 (the file may be Windows-1252)");
 				bad = 1;
@@ -210,25 +284,35 @@ csv_parse(const char *bytes, size_t len, char sep, struct csv *out, struct diag 
 			r.fields[r.nfields++] = f.s ? f.s : xstrdup("");
 		}
 		row++;
-		if (bad || S_blank_row(&r)) {
-			failed |= bad;
+		if (S_blank_row(&r) && !bad) {
+			S_drop_row(&r);
+			continue;
+		}
+		/* every record counts, a dropped one too: the limit bounds the reading, not only the table */
+		if (++records > CSV_MAX_ROWS + 1) {
+			/* one more than the limit: a heading row and 10,000 rows of data fit */
+			diag_msg(d, DE_LIMIT, r.row, 1L, "the file has more than 10001 rows: a heading and 10000 rows of data at most");
+			S_drop_row(&r);
+			return -1;
+		}
+		if (bad) {
+			failed = 1;
 			S_drop_row(&r);
 			continue;
 		}
 		if (out->nrows == 0)
 			width = r.nfields;
 		else if (r.nfields != width) {
+			if (nmsg++ >= CSV_MAX_MSGS) {
+				diag_msg(d, DE_LIMIT, r.row, 1L, "more than 100 problems in the file: reading stopped here");
+				S_drop_row(&r);
+				return -1;
+			}
 			diag_msg(d, DE_CSV_FIELDS, r.row, (long)(r.nfields < width ? r.nfields : width + 1),
 			    r.nfields, width);
 			failed = 1;
 			S_drop_row(&r);
 			continue;
-		}
-		if (out->nrows >= CSV_MAX_ROWS + 1) {
-			/* one more than the limit: a heading row and 10,000 rows of data fit */
-			diag_msg(d, DE_LIMIT, r.row, 1L, "the file has more than 10000 rows");
-			S_drop_row(&r);
-			return -1;
 		}
 		out->rows = xreallocarray(out->rows, out->nrows + 1, sizeof(*out->rows));
 		out->rows[out->nrows++] = r;
@@ -258,21 +342,66 @@ S_figure_type(const char *type, enum num_kind *k)
 	return 0;
 }
 
-/* TEXT without the spaces around it, as a new string. */
+/* The length of the white space at P: a space, tab, line end or no-break space (U+00A0); 0 if none. */
+static size_t
+S_space(const char *p)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		return 1;
+	return (unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0 ? 2 : 0;
+}
+
+/* TEXT without the white space around it (see S_space()), as a new string. */
 static char *
 S_trim(const char *text)
 {
-	size_t a = strspn(text, " \t\n"), b = strlen(text);
+	size_t a = 0, b = strlen(text), n;
 
-	while (b > a && strchr(" \t\n", text[b - 1]) != NULL)
-		b--;
+	while ((n = S_space(text + a)) > 0)
+		a += n;
+	for (;;) {
+		if (b > a && strchr(" \t\n\r", text[b - 1]) != NULL)
+			b--;
+		else if (b >= a + 2 && (unsigned char)text[b - 2] == 0xc2 && (unsigned char)text[b - 1] == 0xa0)
+			b -= 2;
+		else
+			break;
+	}
 	return xstrndup(text + a, b - a);
+}
+
+/*
+ * TEXT trimmed, each run of white space inside it one space: a heading
+ * the spreadsheet wrapped over two lines, or typed with two spaces, reads
+ * as the column's title does.
+ */
+static char *
+S_fold(const char *text)
+{
+	char *t = S_trim(text), *w = t;
+	int space = 0;
+
+	for (const char *r = t; *r;) {
+		size_t n = S_space(r);
+
+		if (n > 0) {
+			r += n;
+			space = 1;
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r++;
+	}
+	*w = '\0';
+	return t;
 }
 
 int
 csv_figure(const char *text, const char *type, char **out, const char **why)
 {
-	static const char *const unknown[] = { "tbc", "TBC", "n/a", "N/A", "–", "-" };
+	static const char *const unknown[] = { "tbc", "n/a", "–", "-" };
 	enum num_kind kind = NK_NUMBER;
 	char *t = S_trim(text), *v;
 	struct num r;
@@ -284,7 +413,7 @@ csv_figure(const char *text, const char *type, char **out, const char **why)
 		return *out = t, 0;
 	/* the words a table takes for a figure not known; the figures pass reads them */
 	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
-		if (strcmp(t, unknown[i]) == 0)
+		if (strcasecmp(t, unknown[i]) == 0)
 			return *out = t, 0;
 	/* accountants' negatives: (1,234) is -1,234 */
 	if (t[0] == '(' && t[strlen(t) - 1] == ')') {
@@ -352,10 +481,44 @@ S_cell_text(xmlNodePtr cell, const char *text)
 }
 
 /*
+ * The kind of row a first cell V makes: "total" for Total, Totals or Grand
+ * Total, "subtotal" for Subtotal, Sub-total or Sub total, in any case and
+ * with or without a colon after; NULL for a row of data.
+ */
+static const char *
+S_total(const char *v)
+{
+	static const struct {
+		const char *name, *kind;
+	} names[] = {
+		{ "total", "total" }, { "totals", "total" }, { "grand total", "total" },
+		{ "subtotal", "subtotal" }, { "sub-total", "subtotal" }, { "sub total", "subtotal" },
+	};
+	char *f = S_fold(v);
+	size_t n = strlen(f);
+	const char *kind = NULL;
+
+	/* "Total:" and "Total :" alike */
+	if (n > 0 && f[n - 1] == ':') {
+		char *g;
+
+		f[n - 1] = '\0';
+		g = S_fold(f);
+		free(f);
+		f = g;
+	}
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]) && kind == NULL; i++)
+		if (strcasecmp(f, names[i].name) == 0)
+			kind = names[i].kind;
+	free(f);
+	return kind;
+}
+
+/*
  * The <row> of record R for columns COLS (NCOLS of them) in DOC under
- * namespace NS: a first cell reading "Total" or "Subtotal" makes a total
- * row, whose figures csdoc then checks.  Bad figures go to D at their
- * spreadsheet row and column; returns NULL after reporting.
+ * namespace NS: a first cell reading a total's name (see S_total()) makes
+ * a total row, whose figures csdoc then checks.  Bad figures go to D at
+ * their spreadsheet row and column; returns NULL after reporting.
  */
 static xmlNodePtr
 S_row(xmlDocPtr doc, xmlNsPtr ns, const struct csv_row *r, const struct col *cols, size_t ncols,
@@ -385,8 +548,10 @@ S_row(xmlDocPtr doc, xmlNsPtr ns, const struct csv_row *r, const struct col *col
 		} else {
 			char *v = S_trim(text);
 
-			if (j == 0 && (strcasecmp(v, "total") == 0 || strcasecmp(v, "subtotal") == 0))
-				xmlNewProp(row, (const xmlChar *)"kind", (const xmlChar *)(v[0] == 't' || v[0] == 'T' ? "total" : "subtotal"));
+			const char *kind = j == 0 ? S_total(v) : NULL;
+
+			if (kind != NULL)
+				xmlNewProp(row, (const xmlChar *)"kind", (const xmlChar *)kind);
 			S_cell_text(cell, v);
 			free(v);
 		}
@@ -396,6 +561,20 @@ S_row(xmlDocPtr doc, xmlNsPtr ns, const struct csv_row *r, const struct col *col
 		return NULL;
 	}
 	return row;
+}
+
+/*
+ * Whether D already holds CSV_MAX_MSGS messages about a file's cells: if
+ * so, says that reading stopped at spreadsheet row ROW.  A file of 10,000
+ * bad figures should not make 10,000 messages.
+ */
+static int
+S_too_many(struct diag *d, long row)
+{
+	if (d->n < CSV_MAX_MSGS)
+		return 0;
+	diag_msg(d, DE_LIMIT, row, 1L, "more than 100 problems in the file: reading stopped here");
+	return 1;
 }
 
 /* Read PATH (at most CSV_MAX_BYTES) and parse it; file problems in *WHY (with D untouched). */
@@ -467,10 +646,11 @@ S_map(struct source *src, xmlNodePtr table, xmlNodePtr rows, const char *href, c
 		ninput += !cols[ncols].computed;
 		if (header) {
 			const char *id = tree_attr(n, "id");
-			char *title = tree_text_folded(n);
+			char *title0 = tree_text_folded(n), *title = S_fold(title0);
 
+			free(title0);
 			for (size_t k = 0; k < width && cols[ncols].field < 0; k++) {
-				char *h = S_trim(c->rows[0].fields[k]);
+				char *h = S_fold(c->rows[0].fields[k]);
 
 				if ((id != NULL && strcasecmp(h, id) == 0) || (title[0] != '\0' && strcasecmp(h, title) == 0))
 					cols[ncols].field = (long)k;
@@ -533,16 +713,61 @@ S_origins(struct source *src, xmlNodePtr row, const struct csv_row *r, const str
 			src->origins[src->norigins++] = (struct source_origin){ cell, file, r->row, cols[j].field + 1 };
 }
 
+/*
+ * What the <rows> of one document share: each file read once, however many
+ * tables name it (keyed by its real path and separator), and the cells
+ * made from them all so far, which CSV_MAX_DOC_CELLS bounds.
+ */
+struct files {
+	struct loaded {
+		char       *real;
+		char        sep;
+		int         rc;    /* S_load()'s */
+		const char *why;   /* S_load()'s file problem, NULL if none */
+		struct csv  c;
+	}     *v;
+	size_t n;
+	size_t cells;
+};
+
+/* The file REAL read with separator SEP (0 to detect): read now if not yet, its messages into CD. */
+static struct loaded *
+S_file(struct files *fs, const char *real, char sep, struct diag *cd)
+{
+	struct loaded *l;
+
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->v[i].sep == sep && strcmp(fs->v[i].real, real) == 0)
+			return &fs->v[i];
+	fs->v = xreallocarray(fs->v, fs->n + 1, sizeof(*fs->v));
+	l = &fs->v[fs->n++];
+	l->real = xstrdup(real);
+	l->sep = sep;
+	l->rc = S_load(real, sep, &l->c, cd, &l->why);
+	return l;
+}
+
+static void
+S_files_free(struct files *fs)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		csv_free(&fs->v[i].c);
+		free(fs->v[i].real);
+	}
+	free(fs->v);
+}
+
 /* Replace ROWS (inside TABLE) by the rows of its file; 0, or -1 after reporting. */
 static int
-S_rows(struct source *src, xmlNodePtr table, xmlNodePtr rows)
+S_rows(struct source *src, struct files *fs, xmlNodePtr table, xmlNodePtr rows)
 {
 	const char *href = tree_attr(rows, "src"), *why = NULL;
 	const char *h = tree_attr(rows, "header");
 	int header = h == NULL || strcmp(h, "yes") == 0;
 	char *path = NULL, *real = compile_confined(src, href, &path, &why);
 	struct diag cd;
-	struct csv c;
+	struct loaded *l;
+	const struct csv *c;
 	struct col cols[CSV_MAX_FIELDS];
 	xmlNodePtr ws = rows->prev;
 	long ncols;
@@ -558,27 +783,40 @@ S_rows(struct source *src, xmlNodePtr table, xmlNodePtr rows)
 	src->ofiles = xreallocarray(src->ofiles, src->nofiles + 1, sizeof(*src->ofiles));
 	src->ofiles[src->nofiles++] = xstrdup(path);
 	diag_init(&cd, path);
-	if (S_load(real, S_sep(tree_attr(rows, "separator")), &c, &cd, &why) != 0) {
-		if (why != NULL)
-			source_msg(src, rows, "src", DE_CSV_FILE, href, why);
+	l = S_file(fs, real, S_sep(tree_attr(rows, "separator")), &cd);
+	c = &l->c;
+	if (l->rc != 0) {
+		/* a problem of the file is said at each <rows> naming it; its cells' problems once */
+		if (l->why != NULL)
+			source_msg(src, rows, "src", DE_CSV_FILE, href, l->why);
 		rc = -1;
-	} else if (c.nrows <= (size_t)header)
+	} else if (c->nrows <= (size_t)header)
 		source_msg(src, rows, "src", DE_CSV_FILE, href, header ? "it has no rows below its headings" : "it has no rows"), rc = -1;
-	else if ((ncols = S_map(src, table, rows, href, &c, header, cols)) < 0)
+	else if ((ncols = S_map(src, table, rows, href, c, header, cols)) < 0)
 		rc = -1;
-	else {
+	else if ((c->nrows - (size_t)header) * (size_t)ncols > CSV_MAX_DOC_CELLS - fs->cells) {
+		/* one small source naming one large file many times must not make csdoc build millions of cells */
+		source_msg(src, rows, "src", DE_CSV_FILE, href,
+		    "with it the document's tables would have more than 640000 cells from spreadsheets");
+		rc = -1;
+	} else {
+		fs->cells += (c->nrows - (size_t)header) * (size_t)ncols;
 		/* the rows go where <rows> was, each after the white space that came before it */
 		if (ws == NULL || ws->type != XML_TEXT_NODE || !xmlIsBlankNode(ws))
 			ws = NULL;
-		for (size_t i = (size_t)header; i < c.nrows; i++) {
-			xmlNodePtr r = S_row(src->doc, table->ns, &c.rows[i], cols, (size_t)ncols, &cd);
+		for (size_t i = (size_t)header; i < c->nrows; i++) {
+			xmlNodePtr r;
 
-			if (r == NULL) {
+			if (S_too_many(&cd, c->rows[i].row)) {
+				rc = -1;
+				break;
+			}
+			if ((r = S_row(src->doc, table->ns, &c->rows[i], cols, (size_t)ncols, &cd)) == NULL) {
 				rc = -1;
 				continue;
 			}
 			S_set_line(r, rows->line);
-			S_origins(src, r, &c.rows[i], cols, (size_t)ncols);
+			S_origins(src, r, &c->rows[i], cols, (size_t)ncols);
 			if (ws != NULL && i > (size_t)header)
 				xmlAddPrevSibling(rows, xmlCopyNode(ws, 1));
 			xmlAddPrevSibling(rows, r);
@@ -588,7 +826,6 @@ S_rows(struct source *src, xmlNodePtr table, xmlNodePtr rows)
 			xmlFreeNode(rows);
 		}
 	}
-	csv_free(&c);
 	diag_absorb(src->d, &cd);
 	diag_free(&cd);
 	free(real);
@@ -598,16 +835,16 @@ S_rows(struct source *src, xmlNodePtr table, xmlNodePtr rows)
 
 /* Every <rows> below N, in document order. */
 static int
-S_walk(struct source *src, xmlNodePtr n)
+S_walk(struct source *src, struct files *fs, xmlNodePtr n)
 {
 	int rc = 0;
 
 	for (xmlNodePtr k = tree_first_elem(n), next; k != NULL; k = next) {
 		next = tree_next_elem(k);
 		if (tree_is(k, "rows") && tree_is(n, "table"))
-			rc |= S_rows(src, n, k);
+			rc |= S_rows(src, fs, n, k);
 		else
-			rc |= S_walk(src, k);
+			rc |= S_walk(src, fs, k);
 	}
 	return rc;
 }
@@ -615,13 +852,26 @@ S_walk(struct source *src, xmlNodePtr n)
 int
 csv_tables(struct source *src)
 {
-	int rc = S_walk(src, xmlDocGetRootElement(src->doc));
+	struct files fs = { NULL, 0, 0 };
+	int rc = S_walk(src, &fs, xmlDocGetRootElement(src->doc));
 
+	S_files_free(&fs);
 	source_origins_sort(src);
 	return rc ? -1 : 0;
 }
 
 /* ------------------------------------------------------------ import-csv */
+
+/*
+ * The ASCII letters for the Latin-1 letter whose UTF-8 form is 0xC3 then
+ * B (0x80 to 0xBF): "Année" makes the id annee, not ann-e.  "" for × and ÷.
+ */
+static const char *const latin1[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+};
 
 /* An id for a heading: its letters and digits, lower case, joined by hyphens ("col-N" if none). */
 static char *
@@ -631,10 +881,17 @@ S_slug(const char *heading, size_t n)
 	int dash = 0;
 
 	for (const unsigned char *p = (const unsigned char *)heading; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z')) {
+		const char *letters = NULL;
+		char one[2] = { 0, 0 };
+
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z'))
+			one[0] = (char)(*p | 0x20), letters = one;
+		else if (*p == 0xc3 && p[1] >= 0x80 && p[1] <= 0xbf && latin1[p[1] - 0x80][0] != '\0')
+			letters = latin1[*++p - 0x80];
+		if (letters != NULL) {
 			if (dash && b.len > 0)
 				buf_putc(&b, '-');
-			buf_putc(&b, (char)(*p | 0x20));
+			buf_puts(&b, letters);
 			dash = 0;
 		} else
 			dash = 1;
@@ -646,6 +903,24 @@ S_slug(const char *heading, size_t n)
 		return s;
 	}
 	return b.s;
+}
+
+/* ID made unique among the first N of IDS: grant, then grant-2, grant-3 … (ID is freed if replaced). */
+static char *
+S_unique(char *id, char *const *ids, size_t n)
+{
+	for (unsigned long k = 1;; k++) {
+		char *try = k == 1 ? xstrdup(id) : xasprintf("%s-%lu", id, k);
+		size_t i = 0;
+
+		while (i < n && strcmp(ids[i], try) != 0)
+			i++;
+		if (i == n) {
+			free(id);
+			return try;
+		}
+		free(try);
+	}
 }
 
 /* Print node N as XML, then a line end. */
@@ -683,8 +958,11 @@ csv_import(const char *path, int header, const char *types, char sep, FILE *out,
 		p += n + (p[n] == ',');
 	}
 	if (S_load(path, sep, &c, d, &why) != 0) {
-		if (why != NULL)
+		/* a file read but unusable (empty, too large) is the input's fault, not the system's */
+		if (why != NULL && (strcmp(why, "there is no such file") == 0 || strcmp(why, "it cannot be read") == 0))
 			diag_msg(d, DF_READ, 0L, 0L, why);
+		else if (why != NULL)
+			diag_msg(d, DE_CSV_FILE, 0L, 0L, path, why);
 		csv_free(&c);
 		return -1;
 	}
@@ -726,13 +1004,27 @@ csv_import(const char *path, int header, const char *types, char sep, FILE *out,
 	{
 		xmlNodePtr *made = xcalloc(c.nrows, sizeof(*made));
 
-		for (size_t i = (size_t)header; i < c.nrows; i++)
+		for (size_t i = (size_t)header; i < c.nrows; i++) {
+			if (S_too_many(d, c.rows[i].row)) {
+				rc = -1;
+				break;
+			}
 			if ((made[i] = S_row(doc, NULL, &c.rows[i], cols, width, d)) == NULL)
 				rc = -1;
+		}
 		if (rc == 0) {
+			char *ids[CSV_MAX_FIELDS];
+
+			for (size_t j = 0; header && j < width; j++) {
+				char *h = S_fold(c.rows[0].fields[j]);
+
+				/* two columns headed alike still need two ids */
+				ids[j] = S_unique(S_slug(h, j + 1), ids, j);
+				free(h);
+			}
 			if (header)
 				for (size_t j = 0; j < width; j++) {
-					char *h = S_trim(c.rows[0].fields[j]), *id = S_slug(h, j + 1);
+					char *h = S_trim(c.rows[0].fields[j]), *id = ids[j];
 					xmlNodePtr col = xmlNewDocNode(doc, NULL, (const xmlChar *)"column", NULL);
 
 					xmlNewProp(col, (const xmlChar *)"id", (const xmlChar *)id);

@@ -13,6 +13,10 @@
 #define CSV_MAX_ROWS   10000
 #define CSV_MAX_FIELDS 64
 #define CSV_MAX_FIELD  10000
+/* The cells one document's tables may take from CSV files, all together: one file at its limits. */
+#define CSV_MAX_DOC_CELLS ((size_t)CSV_MAX_ROWS * CSV_MAX_FIELDS)
+/* At most this many messages about one file's cells before reading stops. */
+#define CSV_MAX_MSGS   100
 
 /* One record of the file: its fields and its row in the spreadsheet (1-based). */
 struct csv_row {
@@ -30,8 +34,9 @@ struct csv {
 /*
  * Parse a CSV file's BYTES (LEN of them): UTF-8 with or without a byte
  * order mark, RFC 4180 quoting, CRLF or LF.  SEP is ',', ';' or '\t', or 0
- * to take the one of them the first line uses most outside quotes (comma on
- * a tie).  Problems go to D at their spreadsheet row and column.  Returns
+ * to take the one that splits the first records (up to 20) into the same
+ * number of cells (see S_detect()).  Problems go to D at their spreadsheet
+ * row and column, at most CSV_MAX_MSGS of them.  Returns
  * 0, or -1 after reporting; free OUT with csv_free() either way.
  */
 int csv_parse(const char *bytes, size_t len, char sep, struct csv *out, struct diag *d);

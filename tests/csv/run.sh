@@ -76,5 +76,56 @@ WANT
 	    fail "csv: a changed CSV did not rebuild: $(cat "$work/s3.err")"
 	grep -rq 'spend.r3.budget' "$work/site" && ok "csv: the rebuilt site has the CSV's new row" ||
 	    fail "csv: the site's figures lack the CSV's new row"
+	# 6. totals by any of their names, and headings wrapped or double-spaced in their cells
+	mkdir -p "$work/names"
+	cat >"$work/names/t.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<report xmlns="urn:csdoc:1" id="testshire-names">
+  <report-header>
+    <body>Testshire Safer Communities Board</body>
+    <title>Allocations</title>
+    <date>2011-11-16</date>
+  </report-header>
+  <paper-section>
+    <title>Allocations</title>
+    <table id="alloc">
+      <column id="csp">District</column>
+      <column id="grant" type="money">Grant 2010/11</column>
+      <column id="spend" type="money">Spend to date</column>
+      <rows src="t.csv"/>
+    </table>
+  </paper-section>
+</report>
+XML
+	printf 'District,"Grant\r\n2010/11","Spend  to\302\240date"\nBasildon,£100,£1\nHarlow,£50,£2\nSub-total:,£151,£3\nRochford,£10,£4\nGrand Total :,£161,£7\n' >"$work/names/t.csv"
+	(cd "$work/names" && "$csdoc" check t.xml) 2>"$work/names.err"
+	printf 't.csv:4:2: warning: stated subtotal £151; the rows sum to £150\nt.csv:6:2: warning: stated total £161; the rows sum to £160\n' >"$work/names.want"
+	same_file "csv: Sub-total: and Grand Total : rows are checked totals; wrapped headings match" "$work/names.want" "$work/names.err"
+
+	# 7. one file named by many tables: its cells count toward one limit for the document
+	mkdir -p "$work/budget"
+	awk 'BEGIN { for (i = 0; i < 10000; i++) { for (k = 0; k < 64; k++) printf "%s1", k ? "," : ""; print "" } }' >"$work/budget/big.csv"
+	awk 'BEGIN { print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"; print "<report xmlns=\"urn:csdoc:1\" id=\"testshire-big\">";
+	    print "<report-header><body>B</body><title>T</title><date>2011-11-16</date></report-header><paper-section><title>S</title>";
+	    for (t = 0; t < 2; t++) { printf "<table id=\"t%d\">", t; for (k = 0; k < 64; k++) printf "<column id=\"c%d\">C%d</column>", k, k;
+	        print ""; print "<rows src=\"big.csv\" header=\"no\"/></table>" }
+	    print "</paper-section></report>" }' >"$work/budget/t.xml"
+	(cd "$work/budget" && "$csdoc" check t.xml) 2>"$work/budget.err"
+	rc=$?
+	printf "t.xml:7:7: error: spreadsheet 'big.csv': with it the document's tables would have more than 640000 cells from spreadsheets\n" >"$work/budget.want"
+	[ "$rc" = 1 ] && ok "csv: two tables of 640,000 cells from one file exit 1" || fail "csv: two tables of 640,000 cells: exit $rc"
+	same_file "csv: the second table past the document's cells from spreadsheets is refused" "$work/budget.want" "$work/budget.err"
+
+	# 8. import-csv --header: two columns headed alike get two ids; accented letters keep their letter
+	printf 'Grant,Grant,Ann\303\251e\nx,y,z\n' >"$work/ids.csv"
+	"$csdoc" import-csv --header "$work/ids.csv" 2>&1 | grep '<column' >"$work/ids.got"
+	printf '<column id="grant">Grant</column>\n<column id="grant-2">Grant</column>\n<column id="annee">Ann\303\251e</column>\n' >"$work/ids.want"
+	same_file "csv: import-csv --header makes unique ids, annee for Année" "$work/ids.want" "$work/ids.got"
+
+	# 9. import-csv of an empty file: the input's fault, exit 1 (not 3, "cannot read")
+	: >"$work/empty.csv"
+	"$csdoc" import-csv "$work/empty.csv" >/dev/null 2>&1
+	rc=$?
+	[ "$rc" = 1 ] && ok "csv: import-csv of an empty file exits 1" || fail "csv: import-csv of an empty file: exit $rc"
 	rm -rf "$work"
 }

@@ -159,10 +159,87 @@ test_limits(void **state)
 	free(m);
 	buf_puts(&b, "1\n");
 	assert_int_equal(S_parse(buf_str(&b), 0, &c, &m), -1);
-	assert_string_equal(m, "t.csv:10002:1: error: the file has more than 10000 rows\n");
+	assert_string_equal(m, "t.csv:10002:1: error: the file has more than 10001 rows: a heading and 10000 rows of data at most\n");
 	csv_free(&c);
 	free(m);
 	buf_free(&b);
+}
+
+static void
+test_message_limit(void **state)
+{
+	struct buf b = { 0 };
+	struct csv c;
+	char *m;
+	size_t lines = 0;
+
+	(void)state;
+	/* a million short rows give 100 messages and one saying reading stopped, not a million */
+	buf_puts(&b, "a,b\n");
+	for (int k = 0; k < 1000000; k++)
+		buf_puts(&b, "x\n");
+	assert_int_equal(S_parse(buf_str(&b), 0, &c, &m), -1);
+	for (const char *p = m; (p = strchr(p, '\n')) != NULL; p++)
+		lines++;
+	assert_int_equal(lines, CSV_MAX_MSGS + 1);
+	assert_non_null(strstr(m, "t.csv:102:1: error: more than 100 problems in the file: reading stopped here\n"));
+	csv_free(&c);
+	free(m);
+	buf_free(&b);
+	/* rows dropped for a bad cell count toward the 10,001 rows, so reading stops there */
+	buf_puts(&b, "a,b\n");
+	for (int k = 0; k < 50; k++)
+		buf_puts(&b, "x\n");
+	for (int k = 0; k < CSV_MAX_ROWS; k++)
+		buf_puts(&b, "1,2\n");
+	assert_int_equal(S_parse(buf_str(&b), 0, &c, &m), -1);
+	assert_non_null(strstr(m, "t.csv:10002:1: error: the file has more than 10001 rows"));
+	csv_free(&c);
+	free(m);
+	buf_free(&b);
+}
+
+static void
+test_separator_detection(void **state)
+{
+	struct csv c;
+	char *m;
+
+	(void)state;
+	/* semicolons, and commas only as UK thousands separators: no heading row to go by */
+	assert_int_equal(S_parse("Basildon;£173,120\nHarlow;£1,000\n", 0, &c, &m), 0);
+	assert_string_equal(m, "");
+	assert_int_equal(c.sep, ';');
+	S_field(&c, 0, 1, "£173,120");
+	S_field(&c, 1, 1, "£1,000");
+	csv_free(&c);
+	free(m);
+	assert_int_equal(S_parse("District;Grant;Spend\nBasildon;£1,173,120;£5\n", 0, &c, &m), 0);
+	assert_int_equal(c.sep, ';');
+	S_field(&c, 1, 1, "£1,173,120");
+	csv_free(&c);
+	free(m);
+	/* tabs likewise */
+	assert_int_equal(S_parse("Basildon\t1,000\nHarlow\t2,500\n", 0, &c, &m), 0);
+	assert_int_equal(c.sep, '\t');
+	csv_free(&c);
+	free(m);
+	/* the first line alone would say semicolon; the records say comma */
+	assert_int_equal(S_parse("Note; more,Grant\nBasildon,5\nHarlow,6\n", 0, &c, &m), 0);
+	assert_int_equal(c.sep, ',');
+	S_field(&c, 0, 0, "Note; more");
+	csv_free(&c);
+	free(m);
+	/* commas that are not thousands separators keep a file that both split alike comma-separated */
+	assert_int_equal(S_parse("a,b;c\nd,e;f\n", 0, &c, &m), 0);
+	assert_int_equal(c.sep, ',');
+	csv_free(&c);
+	free(m);
+	/* nothing consistent: the first line decides, and the odd row is named */
+	assert_int_equal(S_parse("a;b;c\n1;2\n", 0, &c, &m), -1);
+	assert_int_equal(c.sep, ';');
+	csv_free(&c);
+	free(m);
 }
 
 /* csv_figure(TEXT, TYPE) gives WANT, or fails when WANT is NULL. */
@@ -201,6 +278,10 @@ test_number_forms(void **state)
 	S_fig("-", "money", "-");
 	S_fig("tbc", "money", "tbc");
 	S_fig("n/a", "percent", "n/a");
+	/* the words for a figure not known in any case; no-break spaces and a CR trimmed */
+	S_fig("Tbc", "money", "Tbc");
+	S_fig(" N/a ", "money", "N/a");
+	S_fig("\xc2\xa0£5\xc2\xa0\r", "money", "£5");
 	S_fig("1,2345", "money", NULL);
 	S_fig("(-5)", "money", NULL);
 	S_fig("()", "money", NULL);
@@ -217,6 +298,8 @@ main(void)
 		cmocka_unit_test(test_bom_and_separators),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_message_limit),
+		cmocka_unit_test(test_separator_detection),
 		cmocka_unit_test(test_number_forms),
 	};
 
