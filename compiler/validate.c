@@ -112,6 +112,8 @@ static const struct {
 	    "a .xml file in this document's folder or below it, such as minutes.xml or papers/budget.xml" },
 	{ "([A-Za-z0-9_][A-Za-z0-9_.\\-]*/)*[A-Za-z0-9_][A-Za-z0-9_.\\-]*\\.png",
 	    "a .png file in this document's folder or below it, such as logo.png or images/logo.png" },
+	{ "([A-Za-z0-9_][A-Za-z0-9_.\\-]*/)*[A-Za-z0-9_][A-Za-z0-9_.\\-]*\\.[cC][sS][vV]",
+	    "a .csv file in this document's folder or below it, such as figures.csv or data/figures.csv" },
 };
 
 static const char *
