@@ -85,6 +85,69 @@ author_fill(const char *text, const char *partnership, const char *date)
 	return b.s ? b.s : xstrdup("");
 }
 
+/*
+ * Decode one UTF-8 sequence at S into *CP; returns its length, or 0 if it
+ * is not well-formed UTF-8 (overlong forms, values past U+10FFFF and
+ * truncated sequences included).  Surrogates decode, so that the caller
+ * can name them.
+ */
+static size_t
+S_utf8(const unsigned char *s, unsigned long *cp)
+{
+	size_t n;
+	unsigned long c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		c = s[0] & 0x1fu;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		c = s[0] & 0x0fu;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		c = s[0] & 0x07u;
+	} else
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3fu);
+	}
+	/* the shortest form only, and nothing past the last code point */
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+int
+author_check_name(const char *name)
+{
+	const unsigned char *p = (const unsigned char *)name;
+	int blank = 1;
+
+	while (*p) {
+		unsigned long c;
+		size_t n = S_utf8(p, &c);
+
+		if (n == 0)
+			return AUTHOR_NAME_BAD_UTF8;
+		if (c < 0x20 || c == 0x7f)
+			return AUTHOR_NAME_CONTROL;
+		/* XML 1.0's Char production leaves these out */
+		if ((c >= 0xd800 && c <= 0xdfff) || c == 0xfffe || c == 0xffff)
+			return AUTHOR_NAME_NOT_XML;
+		if (c != ' ')
+			blank = 0;
+		p += n;
+	}
+	return blank ? AUTHOR_NAME_BLANK : AUTHOR_NAME_OK;
+}
+
 /* Write BYTES to PATH only if PATH does not exist yet: staged, then linked (link() refuses an existing name), so no half-written file is ever seen. */
 static int
 S_create(const char *path, const char *bytes, size_t len)
@@ -175,12 +238,20 @@ author_new(int argc, char **argv)
 	}
 	if (date_parse(date, &dt) != 0)
 		return S_usage(usage, "bad date '%s' for --date: expected a date written YYYY-MM-DD, e.g. 2011-03-10", date);
-	/* the name goes into XML text: it must be characters XML allows */
-	if (partnership[0] == '\0' || xmlCheckUTF8((const xmlChar *)partnership) == 0)
+	/* the name goes into XML text: it must be characters XML allows, and
+	 * the schema wants a name, not white space */
+	switch (author_check_name(partnership)) {
+	case AUTHOR_NAME_OK:
+		break;
+	case AUTHOR_NAME_BLANK:
+		return S_usage(usage, "%s", "--partnership needs a name, not only spaces");
+	case AUTHOR_NAME_CONTROL:
+		return S_usage(usage, "%s", "--partnership: a name cannot hold control characters or line breaks");
+	case AUTHOR_NAME_NOT_XML:
+		return S_usage(usage, "%s", "--partnership: a name cannot hold U+FFFE, U+FFFF or a surrogate (XML does not allow them)");
+	default:
 		return S_usage(usage, "%s", "--partnership needs a name in UTF-8");
-	for (const unsigned char *p = (const unsigned char *)partnership; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return S_usage(usage, "%s", "--partnership: a name cannot hold control characters or line breaks");
+	}
 
 	rel = xasprintf("templates/%s.xml", kind);
 	path = paths_data(rel);

@@ -59,6 +59,13 @@ author_new_run() {
 	[ $? = 2 ] && grep -q "unknown kind 'agenda'" "$work/err" && ok "new: unknown kind refused" || fail "new: unknown kind"
 	"$csdoc" new minutes --partnership "$(printf 'a\nb')" >/dev/null 2>&1
 	[ $? = 2 ] && ok "new: a line break in the name refused" || fail "new: a line break in the name accepted"
+	# names XML or the schema refuse: nothing written, status 2, the reason given
+	for bad in 'A\357\277\276B' 'A\357\277\277' '\355\240\200' '   ' '\300\257'; do
+		"$csdoc" new minutes --partnership "$(printf "$bad")" --date 2012-02-29 -o "$work/badname.xml" 2>"$work/err"
+		rc=$?
+		[ "$rc" = 2 ] && [ ! -e "$work/badname.xml" ] && grep -q '^csdoc: --partnership' "$work/err" &&
+		    ok "new: the name '$bad' refused" || { fail "new: the name '$bad' gave $rc"; rm -f "$work/badname.xml"; }
+	done
 	# every sample names its schema both ways, by a path that leads to it
 	for src in samples/*.xml samples/*/*.xml; do
 		href=$(sed -n 's/^<?xml-model href="\([^"]*\)" schematypens="http:\/\/www.w3.org\/2001\/XMLSchema"?>$/\1/p' "$src")
