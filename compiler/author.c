@@ -713,7 +713,11 @@ S_node(struct buf *b, const xmlNode *n, int depth)
 		S_text(b, n->content);
 		break;
 	case XML_CDATA_SECTION_NODE:
-		/* kept as written: "]]>" cannot occur inside one */
+		/* csdoc fmt never meets one: its loader parses with
+		 * XML_PARSE_NOCDATA, so a CDATA section arrives as text and is
+		 * written escaped (README says so).  Only a caller that parsed
+		 * the tree itself gets here; it is written back as a section,
+		 * "]]>" being unable to occur inside one */
 		buf_puts(b, "<![CDATA[");
 		buf_puts(b, (const char *)n->content);
 		buf_puts(b, "]]>");
@@ -752,6 +756,96 @@ author_fmt_doc(xmlDocPtr doc, struct buf *out)
 	}
 }
 
+/* Write all LEN bytes of BYTES to FD (a write may take fewer).  Returns 0 or -1. */
+static int
+S_write_all(int fd, const char *bytes, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, bytes, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		bytes += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Put BYTES in place of the file PATH names.  Staged beside the file and
+ * renamed over it, so that the file is either the old one or the new one,
+ * never half of each.  A symbolic link is followed, so that the link stays
+ * a link and the file it names is the one rewritten.  A file with other hard
+ * links is refused: a rename would leave them with the old text, and writing
+ * into the file itself could leave it half written.
+ */
+static int
+S_replace(const char *path, const char *bytes, size_t len, struct diag *d)
+{
+	char *target = realpath(path, NULL), *tmp;
+	struct stat st;
+	sigset_t block, old;
+	mode_t mode;
+	int fd, rc = -1;
+
+	if (target == NULL || stat(target, &st) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		free(target);
+		return -1;
+	}
+	if (st.st_nlink > 1) {
+		diag_msg(d, DF_WRITE, 0, 0, path,
+		    "it has more than one hard link, and fmt -i replaces a file, which would split them "
+		    "(csdoc fmt FILE prints the layout to copy into it)");
+		free(target);
+		return -1;
+	}
+	/* Ctrl-C while the staged file exists would leave it behind: hold the
+	 * signals until it is renamed or removed (a moment) */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGQUIT);
+	(void)sigprocmask(SIG_BLOCK, &block, &old);
+	tmp = xasprintf("%s.tmp-XXXXXX", target);
+	/* mkstemp makes the file 0600, and its mode is narrowed to the
+	 * file's own before any byte is in it: no one who cannot read the
+	 * file can read its new text, even for a moment */
+	if ((fd = mkstemp(tmp)) == -1) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		goto done;
+	}
+	mode = st.st_mode & 07777;
+	/* keep the file's group; if it cannot be kept, the group's rights
+	 * would go to another group, so they go */
+	if (fchown(fd, (uid_t)-1, st.st_gid) != 0) {
+		struct stat now;
+
+		if (fstat(fd, &now) != 0 || now.st_gid != st.st_gid)
+			mode &= ~(mode_t)070;
+	}
+	if (fchmod(fd, mode) != 0 || S_write_all(fd, bytes, len) != 0 || fsync(fd) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		(void)close(fd);
+		(void)unlink(tmp);
+		goto done;
+	}
+	if (close(fd) != 0 || rename(tmp, target) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		(void)unlink(tmp);
+		goto done;
+	}
+	rc = 0;
+done:
+	(void)sigprocmask(SIG_SETMASK, &old, NULL);
+	free(tmp);
+	free(target);
+	return rc;
+}
+
 /* Format one file: to standard output, or (IN_PLACE) over itself when it changed. */
 static int
 S_fmt_one(const char *path, int in_place)
@@ -773,19 +867,8 @@ S_fmt_one(const char *path, int in_place)
 			fwrite(buf_str(&b), 1, b.len, stdout);
 			if (fflush(stdout) != 0)
 				diag_msg(&d, DF_WRITE, 0, 0, "standard output", strerror(errno));
-		} else if (b.len != len || memcmp(buf_str(&b), bytes, len) != 0) {
-			/* staged beside the file and renamed over it: the file is
-			 * either the old one or the new one, never half of each */
-			struct output o = { 0 };
-			struct stat st;
-
-			if (output_bytes(&o, path, buf_str(&b), b.len, &d) == 0) {
-				if (stat(path, &st) == 0)
-					(void)chmod(o.tmp[0], st.st_mode & 07777);
-				(void)output_commit(&o, &d);
-			}
-			output_free(&o);
-		}
+		} else if (b.len != len || memcmp(buf_str(&b), bytes, len) != 0)
+			(void)S_replace(path, buf_str(&b), b.len, &d);
 		xmlFreeDoc(doc);
 	}
 	free(bytes);

@@ -169,6 +169,37 @@ XML
 XML
 	"$csdoc" fmt "$work/messy.xml" >"$work/messy.got" 2>&1
 	same_file "fmt: the canonical layout" "$work/messy.want" "$work/messy.got"
+	# a CDATA section becomes escaped text, as README says
+	printf '<?xml version="1.0"?>\n<minutes xmlns="urn:csdoc:1" id="m"><meeting><body><![CDATA[a<b & c]]></body></meeting></minutes>\n' >"$work/cdata.xml"
+	"$csdoc" fmt "$work/cdata.xml" 2>/dev/null | grep -qF '<body>a&lt;b &amp; c</body>' &&
+	    ok "fmt: CDATA becomes escaped text" || fail "fmt: CDATA not written as escaped text"
+	# fmt -i through a symbolic link rewrites the file it names and
+	# leaves the link a link; the file keeps its mode (0600 stays 0600)
+	mkdir -p "$work/links"
+	cp "$work/messy.xml" "$work/target.xml"
+	chmod 600 "$work/target.xml"
+	ln -s ../target.xml "$work/links/link.xml"
+	"$csdoc" fmt -i "$work/links/link.xml" 2>"$work/err"
+	rc=$?
+	[ "$rc" = 0 ] && [ -L "$work/links/link.xml" ] && cmp -s "$work/target.xml" "$work/messy.want" &&
+	    ok "fmt: -i through a symbolic link formats its target, the link kept" ||
+	    { fail "fmt: -i through a symbolic link (status $rc)"; cat "$work/err"; ls -l "$work/links"; }
+	[ "$(stat -c %a "$work/target.xml")" = 600 ] && ok "fmt: -i keeps a 0600 file's mode" ||
+	    fail "fmt: -i changed the mode to $(stat -c %a "$work/target.xml")"
+	# a file with another hard link is refused, both names untouched:
+	# replacing it would leave the other name with the old text
+	cp "$work/messy.xml" "$work/hard.xml"
+	ln "$work/hard.xml" "$work/hard2.xml"
+	"$csdoc" fmt -i "$work/hard.xml" 2>"$work/err"
+	rc=$?
+	[ "$rc" = 3 ] && grep -q 'more than one hard link' "$work/err" && cmp -s "$work/hard.xml" "$work/messy.xml" &&
+	    [ "$(stat -c %h "$work/hard.xml")" = 2 ] && ! ls "$work" | grep -q '\.tmp-' &&
+	    ok "fmt: -i refuses a file with another hard link" || { fail "fmt: -i on a hard link (status $rc)"; cat "$work/err"; }
+	# already in the layout, it is left alone whatever its links
+	cp "$work/messy.want" "$work/hardok.xml"
+	ln "$work/hardok.xml" "$work/hardok2.xml"
+	"$csdoc" fmt -i "$work/hardok.xml" 2>/dev/null && ok "fmt: -i on a formatted hard-linked file does nothing" ||
+	    fail "fmt: -i refused a hard-linked file that needed no change"
 	# a bad file: a diagnostic at its place, status 1, the file untouched
 	printf '<?xml version="1.0"?>\n<minutes xmlns="urn:csdoc:1">\n  <meeting>\n</minutes>\n' >"$work/bad.xml"
 	cp "$work/bad.xml" "$work/bad.orig"
