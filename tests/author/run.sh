@@ -302,5 +302,63 @@ author_watch_run() {
 	kill -INT "$pid"
 	wait_for 10 sh -c "! kill -0 $pid" || kill -KILL "$pid"
 	wait "$pid" 2>/dev/null
+	# a save during a build is not lost: a build slowed by a table of
+	# 9,999 rows, the source saved while it runs (the first build, then a
+	# later one), and the outputs end up with what was saved
+	mkdir -p "$work/slow"
+	cat >"$work/slow/s.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<report xmlns="urn:csdoc:1" id="t-s">
+  <report-header>
+    <body>Testshire Board</body>
+    <title>T</title>
+    <written-by>A Officer</written-by>
+    <action>Note.</action>
+    <date>2011-11-16</date>
+  </report-header>
+  <paper-section>
+    <title>First</title>
+    <table id="t">
+      <caption>C</caption>
+      <column id="a" type="count">A</column><column id="b" type="count">B</column>
+      <rows src="s.csv"/>
+    </table>
+  </paper-section>
+</report>
+XML
+	awk 'BEGIN { print "A,B"; for (i = 1; i <= 9999; i++) print i "," i }' >"$work/slow/s.csv"
+	"$csdoc" watch -o "$work/slow/out" -f pdf,html "$work/slow/s.xml" >"$work/slowlog" 2>&1 &
+	pid=$!
+	wait_for 30 grep -q '\] building ' "$work/slowlog"
+	sleep 0.5
+	sed -i 's|<title>First</title>|<title>Saved during the first build</title>|' "$work/slow/s.xml"
+	wait_for 120 grep -q 'Saved during the first build' "$work/slow/out/s.html" &&
+	    ok "watch: a save during the first build is built" ||
+	    { fail "watch: a save during the first build was lost"; cat "$work/slowlog"; }
+	wait_for 60 watch_idle "$work/slowlog"
+	builds=$(grep -c '\] building ' "$work/slowlog")
+	sed -i 's|<title>T</title>|<title>T2</title>|' "$work/slow/s.xml"
+	wait_for 60 sh -c "[ \$(grep -c '\\] building ' '$work/slowlog') -gt $builds ]"
+	sleep 0.5
+	echo '424242,1' >>"$work/slow/s.csv"
+	wait_for 120 grep -q '424,\?242' "$work/slow/out/s.html" &&
+	    ok "watch: a save during a later build is built" ||
+	    { fail "watch: a save during a later build was lost"; cat "$work/slowlog"; }
+	kill -INT "$pid"
+	wait_for 30 sh -c "! kill -0 $pid" || kill -KILL "$pid"
+	wait "$pid" 2>/dev/null
+	# a folder that cannot be watched ends the watch with a message, at once
+	"$csdoc" watch -o "$work/out2" -f html "$work/no-such-folder/m.xml" >"$work/nolog" 2>&1 &
+	pid=$!
+	if wait_for 30 sh -c "! kill -0 $pid"; then
+		wait "$pid"
+		rc=$?
+		[ "$rc" = 3 ] && grep -q 'cannot watch' "$work/nolog" &&
+		    ok "watch: a folder that cannot be watched is an error" || fail "watch: unwatchable folder gave $rc"
+	else
+		fail "watch: waits for ever on a folder it cannot watch"
+		kill -KILL "$pid"
+		wait "$pid" 2>/dev/null
+	fi
 	rm -rf "$work"
 }
