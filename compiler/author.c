@@ -85,6 +85,69 @@ author_fill(const char *text, const char *partnership, const char *date)
 	return b.s ? b.s : xstrdup("");
 }
 
+/*
+ * Decode one UTF-8 sequence at S into *CP; returns its length, or 0 if it
+ * is not well-formed UTF-8 (overlong forms, values past U+10FFFF and
+ * truncated sequences included).  Surrogates decode, so that the caller
+ * can name them.
+ */
+static size_t
+S_utf8(const unsigned char *s, unsigned long *cp)
+{
+	size_t n;
+	unsigned long c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		c = s[0] & 0x1fu;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		c = s[0] & 0x0fu;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		c = s[0] & 0x07u;
+	} else
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3fu);
+	}
+	/* the shortest form only, and nothing past the last code point */
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+int
+author_check_name(const char *name)
+{
+	const unsigned char *p = (const unsigned char *)name;
+	int blank = 1;
+
+	while (*p) {
+		unsigned long c;
+		size_t n = S_utf8(p, &c);
+
+		if (n == 0)
+			return AUTHOR_NAME_BAD_UTF8;
+		if (c < 0x20 || c == 0x7f)
+			return AUTHOR_NAME_CONTROL;
+		/* XML 1.0's Char production leaves these out */
+		if ((c >= 0xd800 && c <= 0xdfff) || c == 0xfffe || c == 0xffff)
+			return AUTHOR_NAME_NOT_XML;
+		if (c != ' ')
+			blank = 0;
+		p += n;
+	}
+	return blank ? AUTHOR_NAME_BLANK : AUTHOR_NAME_OK;
+}
+
 /* Write BYTES to PATH only if PATH does not exist yet: staged, then linked (link() refuses an existing name), so no half-written file is ever seen. */
 static int
 S_create(const char *path, const char *bytes, size_t len)
@@ -175,12 +238,20 @@ author_new(int argc, char **argv)
 	}
 	if (date_parse(date, &dt) != 0)
 		return S_usage(usage, "bad date '%s' for --date: expected a date written YYYY-MM-DD, e.g. 2011-03-10", date);
-	/* the name goes into XML text: it must be characters XML allows */
-	if (partnership[0] == '\0' || xmlCheckUTF8((const xmlChar *)partnership) == 0)
+	/* the name goes into XML text: it must be characters XML allows, and
+	 * the schema wants a name, not white space */
+	switch (author_check_name(partnership)) {
+	case AUTHOR_NAME_OK:
+		break;
+	case AUTHOR_NAME_BLANK:
+		return S_usage(usage, "%s", "--partnership needs a name, not only spaces");
+	case AUTHOR_NAME_CONTROL:
+		return S_usage(usage, "%s", "--partnership: a name cannot hold control characters or line breaks");
+	case AUTHOR_NAME_NOT_XML:
+		return S_usage(usage, "%s", "--partnership: a name cannot hold U+FFFE, U+FFFF or a surrogate (XML does not allow them)");
+	default:
 		return S_usage(usage, "%s", "--partnership needs a name in UTF-8");
-	for (const unsigned char *p = (const unsigned char *)partnership; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return S_usage(usage, "%s", "--partnership: a name cannot hold control characters or line breaks");
+	}
 
 	rel = xasprintf("templates/%s.xml", kind);
 	path = paths_data(rel);
@@ -642,7 +713,11 @@ S_node(struct buf *b, const xmlNode *n, int depth)
 		S_text(b, n->content);
 		break;
 	case XML_CDATA_SECTION_NODE:
-		/* kept as written: "]]>" cannot occur inside one */
+		/* csdoc fmt never meets one: its loader parses with
+		 * XML_PARSE_NOCDATA, so a CDATA section arrives as text and is
+		 * written escaped (README says so).  Only a caller that parsed
+		 * the tree itself gets here; it is written back as a section,
+		 * "]]>" being unable to occur inside one */
 		buf_puts(b, "<![CDATA[");
 		buf_puts(b, (const char *)n->content);
 		buf_puts(b, "]]>");
@@ -681,6 +756,96 @@ author_fmt_doc(xmlDocPtr doc, struct buf *out)
 	}
 }
 
+/* Write all LEN bytes of BYTES to FD (a write may take fewer).  Returns 0 or -1. */
+static int
+S_write_all(int fd, const char *bytes, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, bytes, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		bytes += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Put BYTES in place of the file PATH names.  Staged beside the file and
+ * renamed over it, so that the file is either the old one or the new one,
+ * never half of each.  A symbolic link is followed, so that the link stays
+ * a link and the file it names is the one rewritten.  A file with other hard
+ * links is refused: a rename would leave them with the old text, and writing
+ * into the file itself could leave it half written.
+ */
+static int
+S_replace(const char *path, const char *bytes, size_t len, struct diag *d)
+{
+	char *target = realpath(path, NULL), *tmp;
+	struct stat st;
+	sigset_t block, old;
+	mode_t mode;
+	int fd, rc = -1;
+
+	if (target == NULL || stat(target, &st) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		free(target);
+		return -1;
+	}
+	if (st.st_nlink > 1) {
+		diag_msg(d, DF_WRITE, 0, 0, path,
+		    "it has more than one hard link, and fmt -i replaces a file, which would split them "
+		    "(csdoc fmt FILE prints the layout to copy into it)");
+		free(target);
+		return -1;
+	}
+	/* Ctrl-C while the staged file exists would leave it behind: hold the
+	 * signals until it is renamed or removed (a moment) */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGQUIT);
+	(void)sigprocmask(SIG_BLOCK, &block, &old);
+	tmp = xasprintf("%s.tmp-XXXXXX", target);
+	/* mkstemp makes the file 0600, and its mode is narrowed to the
+	 * file's own before any byte is in it: no one who cannot read the
+	 * file can read its new text, even for a moment */
+	if ((fd = mkstemp(tmp)) == -1) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		goto done;
+	}
+	mode = st.st_mode & 07777;
+	/* keep the file's group; if it cannot be kept, the group's rights
+	 * would go to another group, so they go */
+	if (fchown(fd, (uid_t)-1, st.st_gid) != 0) {
+		struct stat now;
+
+		if (fstat(fd, &now) != 0 || now.st_gid != st.st_gid)
+			mode &= ~(mode_t)070;
+	}
+	if (fchmod(fd, mode) != 0 || S_write_all(fd, bytes, len) != 0 || fsync(fd) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		(void)close(fd);
+		(void)unlink(tmp);
+		goto done;
+	}
+	if (close(fd) != 0 || rename(tmp, target) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		(void)unlink(tmp);
+		goto done;
+	}
+	rc = 0;
+done:
+	(void)sigprocmask(SIG_SETMASK, &old, NULL);
+	free(tmp);
+	free(target);
+	return rc;
+}
+
 /* Format one file: to standard output, or (IN_PLACE) over itself when it changed. */
 static int
 S_fmt_one(const char *path, int in_place)
@@ -702,19 +867,8 @@ S_fmt_one(const char *path, int in_place)
 			fwrite(buf_str(&b), 1, b.len, stdout);
 			if (fflush(stdout) != 0)
 				diag_msg(&d, DF_WRITE, 0, 0, "standard output", strerror(errno));
-		} else if (b.len != len || memcmp(buf_str(&b), bytes, len) != 0) {
-			/* staged beside the file and renamed over it: the file is
-			 * either the old one or the new one, never half of each */
-			struct output o = { 0 };
-			struct stat st;
-
-			if (output_bytes(&o, path, buf_str(&b), b.len, &d) == 0) {
-				if (stat(path, &st) == 0)
-					(void)chmod(o.tmp[0], st.st_mode & 07777);
-				(void)output_commit(&o, &d);
-			}
-			output_free(&o);
-		}
+		} else if (b.len != len || memcmp(buf_str(&b), bytes, len) != 0)
+			(void)S_replace(path, buf_str(&b), b.len, &d);
 		xmlFreeDoc(doc);
 	}
 	free(bytes);
@@ -765,17 +919,26 @@ author_fmt(int argc, char **argv)
 /* ---- csdoc watch ---- */
 
 static volatile sig_atomic_t stop_watching;
+/* the write end of a pipe that the stop handler writes to, so that a signal
+ * arriving just before poll() still wakes it (poll() watches the read end) */
+static int stop_pipe = -1;
 
 static void
 S_on_stop(int sig)
 {
+	int saved = errno;
+	char c = 0;
+
 	(void)sig;
 	stop_watching = 1;
+	if (stop_pipe >= 0)
+		(void)!write(stop_pipe, &c, 1);
+	errno = saved;
 }
 
 /* The folders watched and the files in them that a rebuild depends on. */
 struct watched {
-	int    wd;    /* inotify's watch on the folder */
+	int    wd;    /* inotify's watch on the folder; -1 once inotify has ended it */
 	char  *dir;   /* the folder (owned) */
 	char **names; /* file names in it that matter (owned) */
 	size_t n;     /* number of names */
@@ -805,9 +968,12 @@ S_split(const char *path, char **dir, char **name)
 /*
  * Watch PATH's folder, not PATH: an editor that saves by writing a new file
  * and renaming it over the old one replaces the file, and a watch on the old
- * one would see nothing after the first save.
+ * one would see nothing after the first save.  Adding a watch on a folder
+ * already watched gives back the same watch, so the events queued on it
+ * stay queued.  Returns 0, or -1 after a message if the folder cannot be
+ * watched (the watch would then wait for events that never come).
  */
-static void
+static int
 S_watch_file(struct watchset *ws, const char *path)
 {
 	char *dir, *name;
@@ -820,7 +986,7 @@ S_watch_file(struct watchset *ws, const char *path)
 		fprintf(stderr, "csdoc: cannot watch %s: %s\n", dir, strerror(errno));
 		free(dir);
 		free(name);
-		return;
+		return -1;
 	}
 	for (size_t i = 0; i < ws->n; i++)
 		if (ws->w[i].wd == wd)
@@ -836,45 +1002,81 @@ S_watch_file(struct watchset *ws, const char *path)
 	for (size_t i = 0; i < w->n; i++)
 		if (strcmp(w->names[i], name) == 0) {
 			free(name);
-			return;
+			return 0;
 		}
 	w->names = xreallocarray(w->names, w->n + 1, sizeof(*w->names));
 	w->names[w->n++] = name;
+	return 0;
 }
 
+/* Forget which files matter, keeping the watches: events that came while
+ * the names are being noted again are still queued, not lost. */
 static void
-S_watch_clear(struct watchset *ws)
+S_names_clear(struct watchset *ws)
 {
 	for (size_t i = 0; i < ws->n; i++) {
-		(void)inotify_rm_watch(ws->fd, ws->w[i].wd);
-		free(ws->w[i].dir);
 		for (size_t j = 0; j < ws->w[i].n; j++)
 			free(ws->w[i].names[j]);
 		free(ws->w[i].names);
+		ws->w[i].names = NULL;
+		ws->w[i].n = 0;
 	}
+}
+
+static void
+S_watch_free(struct watchset *ws)
+{
+	S_names_clear(ws);
+	for (size_t i = 0; i < ws->n; i++)
+		free(ws->w[i].dir);
 	free(ws->w);
 	ws->w = NULL;
 	ws->n = 0;
 }
 
-/* Non-zero if the events in BUF name a file a rebuild depends on. */
+/*
+ * Non-zero if the events in BUF call for a rebuild: one names a file a
+ * rebuild depends on; or the queue overflowed, so events were lost; or a
+ * folder holding such a file is gone (its watch ended), which the rebuild
+ * reports.
+ */
 static int
-S_matters(const struct watchset *ws, const char *buf, ssize_t len)
+S_matters(struct watchset *ws, const char *buf, ssize_t len)
 {
 	int hit = 0;
 
 	for (const char *p = buf; p < buf + len; ) {
 		const struct inotify_event *ev = (const struct inotify_event *)(const void *)p;
 
-		if (ev->len > 0)
-			for (size_t i = 0; i < ws->n; i++)
-				if (ws->w[i].wd == ev->wd)
-					for (size_t j = 0; j < ws->w[i].n; j++)
-						if (strcmp(ws->w[i].names[j], ev->name) == 0)
-							hit = 1;
+		if (ev->mask & IN_Q_OVERFLOW)
+			hit = 1;
+		for (size_t i = 0; i < ws->n; i++) {
+			if (ws->w[i].wd != ev->wd || ev->wd < 0)
+				continue;
+			if (ev->mask & IN_IGNORED) {
+				hit |= ws->w[i].n > 0;
+				ws->w[i].wd = -1;
+			} else if (ev->len > 0)
+				for (size_t j = 0; j < ws->w[i].n; j++)
+					if (strcmp(ws->w[i].names[j], ev->name) == 0)
+						hit = 1;
+		}
 		p += sizeof(struct inotify_event) + ev->len;
 	}
 	return hit;
+}
+
+/* Non-zero if PATH changed at or after START (or cannot be looked at now). */
+static int
+S_changed_since(const char *path, const struct timespec *start)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return errno != ENOENT;
+	/* ctime: a write, and a rename that put a new file in its place, both set it */
+	return st.st_ctim.tv_sec > start->tv_sec ||
+	    (st.st_ctim.tv_sec == start->tv_sec && st.st_ctim.tv_nsec >= start->tv_nsec);
 }
 
 /* A line saying WHAT happened to PATH, after the time of day: each build's messages stand between two of them. */
@@ -891,6 +1093,22 @@ S_stamp(const char *what, const char *path, const char *after)
 	fflush(stderr);
 }
 
+/* Both ends of a pipe, not blocking and closed on exec.  Returns 0 or -1. */
+static int
+S_pipe(int fds[2])
+{
+	if (pipe(fds) != 0)
+		return -1;
+	for (int i = 0; i < 2; i++)
+		if (fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK) != 0 ||
+		    fcntl(fds[i], F_SETFD, FD_CLOEXEC) != 0) {
+			close(fds[0]);
+			close(fds[1]);
+			return -1;
+		}
+	return 0;
+}
+
 int
 author_watch(int argc, char **argv, author_build_fn build,
     int (*parse_formats)(const char *list, int *out))
@@ -901,7 +1119,7 @@ author_watch(int argc, char **argv, author_build_fn build,
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *outdir = "out", *path;
-	int ch, formats = 0;
+	int ch, formats = 0, rc = 0, wake[2];
 	struct watchset ws = { -1, NULL, 0 };
 	struct sigaction sa;
 	struct diag d;
@@ -944,24 +1162,47 @@ author_watch(int argc, char **argv, author_build_fn build,
 		fprintf(stderr, "csdoc: cannot watch files: %s\n", strerror(errno));
 		return 3;
 	}
+	if (S_pipe(wake) != 0) {
+		fprintf(stderr, "csdoc: cannot watch files: %s\n", strerror(errno));
+		close(ws.fd);
+		return 3;
+	}
+	stop_pipe = wake[1];
+	/* watched before the first build, so that a save during it is seen */
+	if (S_watch_file(&ws, path) != 0) {
+		rc = 3;
+		goto out;
+	}
 	fprintf(stderr, "csdoc: watching %s; every save rebuilds it into %s (Ctrl-C stops)\n", path, outdir);
 	while (!stop_watching) {
 		char evbuf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+		char drain[64];
 		size_t ndeps;
 		const char *const *deps;
-		struct pollfd pfd;
-		int st, again = 0;
+		struct pollfd pfd[2];
+		struct timespec start;
+		int st, again = 0, unwatchable;
 
+		/* a file whose change time is this or later changed during the
+		 * build: the coarse clock is the one the kernel stamps files with */
+		if (clock_gettime(CLOCK_REALTIME_COARSE, &start) != 0 &&
+		    clock_gettime(CLOCK_REALTIME, &start) != 0)
+			start.tv_sec = time(NULL), start.tv_nsec = 0;
 		/* a build is stopped by Ctrl-C as csdoc build is, its temporary files removed */
 		output_signals();
 		S_stamp("building", path, "");
 		deps_start();
 		st = build(path, outdir, formats);
-		S_watch_clear(&ws);
-		S_watch_file(&ws, path);
+		/* the watches stay: a save during the build is queued on them; a
+		 * file first read by this build is checked by its change time */
+		S_names_clear(&ws);
+		unwatchable = S_watch_file(&ws, path) != 0;
+		again = S_changed_since(path, &start);
 		deps = deps_list(&ndeps);
-		for (size_t i = 0; i < ndeps; i++)
-			S_watch_file(&ws, deps[i]);
+		for (size_t i = 0; i < ndeps; i++) {
+			unwatchable |= S_watch_file(&ws, deps[i]) != 0;
+			again |= S_changed_since(deps[i], &start);
+		}
 		deps_stop();
 		if (st == 0)
 			S_stamp("built", path, "");
@@ -969,6 +1210,12 @@ author_watch(int argc, char **argv, author_build_fn build,
 			S_stamp("errors in", path, ": the last good outputs are kept");
 		else
 			S_stamp("could not build", path, ": the last good outputs are kept");
+		if (unwatchable) {
+			/* a save there would never be seen: say so rather than wait */
+			fprintf(stderr, "csdoc: a file %s depends on cannot be watched\n", path);
+			rc = 3;
+			break;
+		}
 
 		/* between builds Ctrl-C ends the watch and nothing else */
 		memset(&sa, 0, sizeof(sa));
@@ -977,26 +1224,37 @@ author_watch(int argc, char **argv, author_build_fn build,
 		(void)sigaction(SIGINT, &sa, NULL);
 		(void)sigaction(SIGTERM, &sa, NULL);
 		(void)sigaction(SIGHUP, &sa, NULL);
-		pfd.fd = ws.fd;
-		pfd.events = POLLIN;
+		pfd[0].fd = ws.fd;
+		pfd[0].events = POLLIN;
+		pfd[1].fd = wake[0];
+		pfd[1].events = POLLIN;
 		while (!stop_watching && !again) {
-			int r = poll(&pfd, 1, -1);
+			int r = poll(pfd, 2, -1);
 			ssize_t len;
 
-			if (r < 0 && errno != EINTR)
+			if (r < 0 && errno != EINTR) {
+				fprintf(stderr, "csdoc: cannot watch files: %s\n", strerror(errno));
+				rc = 3;
 				break;
+			}
 			while ((len = read(ws.fd, evbuf, sizeof(evbuf))) > 0)
 				again |= S_matters(&ws, evbuf, len);
 		}
 		if (!again)
 			break;
 		/* an editor's save is often several events: let them settle, then build once */
-		while (!stop_watching && poll(&pfd, 1, 150) > 0)
+		while (!stop_watching && poll(pfd, 2, 150) > 0)
 			while (read(ws.fd, evbuf, sizeof(evbuf)) > 0)
 				;
+		while (read(wake[0], drain, sizeof(drain)) > 0)
+			;
 	}
-	S_watch_clear(&ws);
+out:
+	stop_pipe = -1;
+	S_watch_free(&ws);
 	close(ws.fd);
+	close(wake[0]);
+	close(wake[1]);
 	fprintf(stderr, "csdoc: stopped watching %s\n", path);
-	return 0;
+	return rc;
 }

@@ -34,4 +34,16 @@ void author_fmt_doc(xmlDocPtr doc, struct buf *out);
  */
 char *author_fill(const char *text, const char *partnership, const char *date);
 
+/* What author_check_name() finds in a name given to csdoc new. */
+enum {
+	AUTHOR_NAME_OK,
+	AUTHOR_NAME_BLANK,     /* empty, or spaces only */
+	AUTHOR_NAME_CONTROL,   /* a control character or line break */
+	AUTHOR_NAME_NOT_XML,   /* a surrogate, U+FFFE or U+FFFF */
+	AUTHOR_NAME_BAD_UTF8,  /* not well-formed UTF-8 */
+};
+
+/* Whether NAME can go into a scaffold as the partnership's name. */
+int author_check_name(const char *name);
+
 #endif

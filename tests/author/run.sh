@@ -59,6 +59,13 @@ author_new_run() {
 	[ $? = 2 ] && grep -q "unknown kind 'agenda'" "$work/err" && ok "new: unknown kind refused" || fail "new: unknown kind"
 	"$csdoc" new minutes --partnership "$(printf 'a\nb')" >/dev/null 2>&1
 	[ $? = 2 ] && ok "new: a line break in the name refused" || fail "new: a line break in the name accepted"
+	# names XML or the schema refuse: nothing written, status 2, the reason given
+	for bad in 'A\357\277\276B' 'A\357\277\277' '\355\240\200' '   ' '\300\257'; do
+		"$csdoc" new minutes --partnership "$(printf "$bad")" --date 2012-02-29 -o "$work/badname.xml" 2>"$work/err"
+		rc=$?
+		[ "$rc" = 2 ] && [ ! -e "$work/badname.xml" ] && grep -q '^csdoc: --partnership' "$work/err" &&
+		    ok "new: the name '$bad' refused" || { fail "new: the name '$bad' gave $rc"; rm -f "$work/badname.xml"; }
+	done
 	# every sample names its schema both ways, by a path that leads to it
 	for src in samples/*.xml samples/*/*.xml; do
 		href=$(sed -n 's/^<?xml-model href="\([^"]*\)" schematypens="http:\/\/www.w3.org\/2001\/XMLSchema"?>$/\1/p' "$src")
@@ -162,6 +169,37 @@ XML
 XML
 	"$csdoc" fmt "$work/messy.xml" >"$work/messy.got" 2>&1
 	same_file "fmt: the canonical layout" "$work/messy.want" "$work/messy.got"
+	# a CDATA section becomes escaped text, as README says
+	printf '<?xml version="1.0"?>\n<minutes xmlns="urn:csdoc:1" id="m"><meeting><body><![CDATA[a<b & c]]></body></meeting></minutes>\n' >"$work/cdata.xml"
+	"$csdoc" fmt "$work/cdata.xml" 2>/dev/null | grep -qF '<body>a&lt;b &amp; c</body>' &&
+	    ok "fmt: CDATA becomes escaped text" || fail "fmt: CDATA not written as escaped text"
+	# fmt -i through a symbolic link rewrites the file it names and
+	# leaves the link a link; the file keeps its mode (0600 stays 0600)
+	mkdir -p "$work/links"
+	cp "$work/messy.xml" "$work/target.xml"
+	chmod 600 "$work/target.xml"
+	ln -s ../target.xml "$work/links/link.xml"
+	"$csdoc" fmt -i "$work/links/link.xml" 2>"$work/err"
+	rc=$?
+	[ "$rc" = 0 ] && [ -L "$work/links/link.xml" ] && cmp -s "$work/target.xml" "$work/messy.want" &&
+	    ok "fmt: -i through a symbolic link formats its target, the link kept" ||
+	    { fail "fmt: -i through a symbolic link (status $rc)"; cat "$work/err"; ls -l "$work/links"; }
+	[ "$(stat -c %a "$work/target.xml")" = 600 ] && ok "fmt: -i keeps a 0600 file's mode" ||
+	    fail "fmt: -i changed the mode to $(stat -c %a "$work/target.xml")"
+	# a file with another hard link is refused, both names untouched:
+	# replacing it would leave the other name with the old text
+	cp "$work/messy.xml" "$work/hard.xml"
+	ln "$work/hard.xml" "$work/hard2.xml"
+	"$csdoc" fmt -i "$work/hard.xml" 2>"$work/err"
+	rc=$?
+	[ "$rc" = 3 ] && grep -q 'more than one hard link' "$work/err" && cmp -s "$work/hard.xml" "$work/messy.xml" &&
+	    [ "$(stat -c %h "$work/hard.xml")" = 2 ] && ! ls "$work" | grep -q '\.tmp-' &&
+	    ok "fmt: -i refuses a file with another hard link" || { fail "fmt: -i on a hard link (status $rc)"; cat "$work/err"; }
+	# already in the layout, it is left alone whatever its links
+	cp "$work/messy.want" "$work/hardok.xml"
+	ln "$work/hardok.xml" "$work/hardok2.xml"
+	"$csdoc" fmt -i "$work/hardok.xml" 2>/dev/null && ok "fmt: -i on a formatted hard-linked file does nothing" ||
+	    fail "fmt: -i refused a hard-linked file that needed no change"
 	# a bad file: a diagnostic at its place, status 1, the file untouched
 	printf '<?xml version="1.0"?>\n<minutes xmlns="urn:csdoc:1">\n  <meeting>\n</minutes>\n' >"$work/bad.xml"
 	cp "$work/bad.xml" "$work/bad.orig"
@@ -264,5 +302,63 @@ author_watch_run() {
 	kill -INT "$pid"
 	wait_for 10 sh -c "! kill -0 $pid" || kill -KILL "$pid"
 	wait "$pid" 2>/dev/null
+	# a save during a build is not lost: a build slowed by a table of
+	# 9,999 rows, the source saved while it runs (the first build, then a
+	# later one), and the outputs end up with what was saved
+	mkdir -p "$work/slow"
+	cat >"$work/slow/s.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<report xmlns="urn:csdoc:1" id="t-s">
+  <report-header>
+    <body>Testshire Board</body>
+    <title>T</title>
+    <written-by>A Officer</written-by>
+    <action>Note.</action>
+    <date>2011-11-16</date>
+  </report-header>
+  <paper-section>
+    <title>First</title>
+    <table id="t">
+      <caption>C</caption>
+      <column id="a" type="count">A</column><column id="b" type="count">B</column>
+      <rows src="s.csv"/>
+    </table>
+  </paper-section>
+</report>
+XML
+	awk 'BEGIN { print "A,B"; for (i = 1; i <= 9999; i++) print i "," i }' >"$work/slow/s.csv"
+	"$csdoc" watch -o "$work/slow/out" -f pdf,html "$work/slow/s.xml" >"$work/slowlog" 2>&1 &
+	pid=$!
+	wait_for 30 grep -q '\] building ' "$work/slowlog"
+	sleep 0.5
+	sed -i 's|<title>First</title>|<title>Saved during the first build</title>|' "$work/slow/s.xml"
+	wait_for 120 grep -q 'Saved during the first build' "$work/slow/out/s.html" &&
+	    ok "watch: a save during the first build is built" ||
+	    { fail "watch: a save during the first build was lost"; cat "$work/slowlog"; }
+	wait_for 60 watch_idle "$work/slowlog"
+	builds=$(grep -c '\] building ' "$work/slowlog")
+	sed -i 's|<title>T</title>|<title>T2</title>|' "$work/slow/s.xml"
+	wait_for 60 sh -c "[ \$(grep -c '\\] building ' '$work/slowlog') -gt $builds ]"
+	sleep 0.5
+	echo '424242,1' >>"$work/slow/s.csv"
+	wait_for 120 grep -q '424,\?242' "$work/slow/out/s.html" &&
+	    ok "watch: a save during a later build is built" ||
+	    { fail "watch: a save during a later build was lost"; cat "$work/slowlog"; }
+	kill -INT "$pid"
+	wait_for 30 sh -c "! kill -0 $pid" || kill -KILL "$pid"
+	wait "$pid" 2>/dev/null
+	# a folder that cannot be watched ends the watch with a message, at once
+	"$csdoc" watch -o "$work/out2" -f html "$work/no-such-folder/m.xml" >"$work/nolog" 2>&1 &
+	pid=$!
+	if wait_for 30 sh -c "! kill -0 $pid"; then
+		wait "$pid"
+		rc=$?
+		[ "$rc" = 3 ] && grep -q 'cannot watch' "$work/nolog" &&
+		    ok "watch: a folder that cannot be watched is an error" || fail "watch: unwatchable folder gave $rc"
+	else
+		fail "watch: waits for ever on a folder it cannot watch"
+		kill -KILL "$pid"
+		wait "$pid" 2>/dev/null
+	fi
 	rm -rf "$work"
 }

@@ -107,6 +107,29 @@ test_fill(void **state)
 	assert_null(author_fill("@DATE@", "x", "2011-02-29"));
 }
 
+/* csdoc new takes only names that make a well-formed, valid scaffold. */
+static void
+test_check_name(void **state)
+{
+	(void)state;
+	assert_int_equal(author_check_name("Safer Testshire"), AUTHOR_NAME_OK);
+	assert_int_equal(author_check_name("Caf\xc3\xa9 \xf0\x9f\x98\x80 \xef\xbf\xbd"), AUTHOR_NAME_OK);
+	assert_int_equal(author_check_name(""), AUTHOR_NAME_BLANK);
+	assert_int_equal(author_check_name("   "), AUTHOR_NAME_BLANK);
+	assert_int_equal(author_check_name("a\tb"), AUTHOR_NAME_CONTROL);
+	assert_int_equal(author_check_name("a\x7f"), AUTHOR_NAME_CONTROL);
+	/* U+FFFE, U+FFFF and an encoded surrogate: UTF-8 in form, not XML */
+	assert_int_equal(author_check_name("A\xef\xbf\xbe" "B"), AUTHOR_NAME_NOT_XML);
+	assert_int_equal(author_check_name("A\xef\xbf\xbf"), AUTHOR_NAME_NOT_XML);
+	assert_int_equal(author_check_name("\xed\xa0\x80"), AUTHOR_NAME_NOT_XML);
+	/* overlong, past U+10FFFF, truncated, a stray continuation byte */
+	assert_int_equal(author_check_name("\xc0\xaf"), AUTHOR_NAME_BAD_UTF8);
+	assert_int_equal(author_check_name("\xe0\x80\xaf"), AUTHOR_NAME_BAD_UTF8);
+	assert_int_equal(author_check_name("\xf4\x90\x80\x80"), AUTHOR_NAME_BAD_UTF8);
+	assert_int_equal(author_check_name("A\xe2\x82"), AUTHOR_NAME_BAD_UTF8);
+	assert_int_equal(author_check_name("\x80"), AUTHOR_NAME_BAD_UTF8);
+}
+
 int
 main(void)
 {
@@ -117,6 +140,7 @@ main(void)
 		cmocka_unit_test(test_fmt_attributes),
 		cmocka_unit_test(test_fmt_prolog),
 		cmocka_unit_test(test_fill),
+		cmocka_unit_test(test_check_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
