@@ -11,8 +11,30 @@
  */
 size_t suggest_distance(const char *a, const char *b);
 
+/*
+ * suggest_distance(A, B) when it is at most LIMIT, else LIMIT + 1: only the
+ * band of the table within LIMIT of its diagonal is filled, and the work
+ * stops at the first row all of whose cells exceed LIMIT.  The cells it
+ * filled are added to *CELLS when CELLS is not NULL.
+ */
+size_t suggest_distance_within(const char *a, const char *b, size_t limit, size_t *cells);
+
 /* Most edits still counted as a slip for a word of LEN bytes. */
 size_t suggest_limit(size_t len);
+
+/*
+ * Table cells all the suggestions of one compile may fill, the documents
+ * it pulls in with <uses> included: a hostile source of 20,000 long ids
+ * and hundreds of unknown references would otherwise cost minutes.  Past
+ * it, messages come without a suggestion.
+ */
+#define SUGGEST_BUDGET 50000000
+
+/* Give the next compile the whole budget again. */
+void suggest_budget_reset(void);
+
+/* Cells of the budget left. */
+size_t suggest_budget_left(void);
 
 #define SUGGEST_MAX 3
 
@@ -26,6 +48,7 @@ struct suggest {
 	const char *picks[SUGGEST_MAX];  /* the candidates at that distance */
 	const char *notes[SUGGEST_MAX];  /* a word shown after each, or NULL */
 	size_t      n;
+	int         cut;                 /* the budget ran out: the picks may not be the closest */
 };
 
 void suggest_init(struct suggest *s, const char *word);
@@ -35,7 +58,9 @@ void suggest_init(struct suggest *s, const char *word);
  * kept if within suggest_limit() and no farther than the best so far.
  * AS is the text compared with the word, CAND what is suggested (they
  * differ when a person is found by name but suggested by id); AS NULL
- * compares CAND itself.  An exact match is no correction.
+ * compares CAND itself.  An exact match is no correction.  Once the
+ * budget is spent, nothing more is compared and the word gets no
+ * suggestion at all.
  */
 void suggest_offer(struct suggest *s, const char *cand, const char *as, const char *note);
 
