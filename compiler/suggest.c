@@ -309,30 +309,37 @@ S_month(const char *w)
 	return strcmp(w, "sept") == 0 ? 9 : 0;
 }
 
-/* A word that adds nothing to a date: a weekday, an ordinal's ending, "of". */
+/* 0–6 (Sunday first, as date_weekday()) for a weekday's name or its first three letters; -1 if none. */
+static int
+S_weekday(const char *w)
+{
+	static const char *const days[] = { "sunday", "monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday" };
+
+	for (int i = 0; i < 7; i++)
+		if (strcmp(w, days[i]) == 0 || (strlen(w) == 3 && strncmp(w, days[i], 3) == 0))
+			return i;
+	return -1;
+}
+
+/* A word that adds nothing to a date: an ordinal's ending, "of". */
 static int
 S_filler(const char *w)
 {
-	static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday",
-		"friday", "saturday", "sunday" };
-
-	if (strcmp(w, "st") == 0 || strcmp(w, "nd") == 0 || strcmp(w, "rd") == 0 ||
-	    strcmp(w, "th") == 0 || strcmp(w, "of") == 0)
-		return 1;
-	for (int i = 0; i < 7; i++)
-		if (strcmp(w, days[i]) == 0 || (strlen(w) == 3 && strncmp(w, days[i], 3) == 0))
-			return 1;
-	return 0;
+	return strcmp(w, "st") == 0 || strcmp(w, "nd") == 0 || strcmp(w, "rd") == 0 ||
+	    strcmp(w, "th") == 0 || strcmp(w, "of") == 0;
 }
 
 char *
-suggest_date(const char *v)
+suggest_date(const char *v, const char **note)
 {
 	struct tok t[MAX_TOKS];
-	int n, nums[3], digits[3], nn = 0, month = 0, y, m, d;
+	int n, nums[3], digits[3], nn = 0, month = 0, y, m, d, wday = -1;
 	struct date check;
 	char *out;
 
+	if (note != NULL)
+		*note = NULL;
 	if (v == NULL || S_tokens(v, t, &n) != 0)
 		return NULL;
 	for (int i = 0; i < n; i++) {
@@ -343,6 +350,8 @@ suggest_date(const char *v)
 			digits[nn++] = t[i].digits;
 		} else if (S_month(t[i].word) && month == 0)
 			month = S_month(t[i].word);
+		else if (S_weekday(t[i].word) >= 0 && wday < 0)
+			wday = S_weekday(t[i].word);
 		else if (!S_filler(t[i].word))
 			return NULL;
 	}
@@ -359,15 +368,23 @@ suggest_date(const char *v)
 		if (digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2)
 			y = nums[0], m = nums[1], d = nums[2];
 		else if (digits[2] == 4 && digits[0] <= 2 && digits[1] <= 2)
+		{
 			/* day first, as written in the UK */
 			d = nums[0], m = nums[1], y = nums[2];
-		else
+			/* 04/03/2011 is 4 March here, 3 April in America: say which */
+			if (d <= 12 && m <= 12 && d != m && note != NULL)
+				*note = "day first";
+		} else
 			return NULL;   /* a two-digit year could be any century */
 	} else
 		return NULL;
 	out = xasprintf("%04d-%02d-%02d", y, m, d);
-	if (date_parse(out, &check) != 0 || strcmp(out, v) == 0) {
+	/* a weekday that is not that date's means one of the two is wrong: which is unknown */
+	if (date_parse(out, &check) != 0 || strcmp(out, v) == 0 ||
+	    (wday >= 0 && date_weekday(&check) != wday)) {
 		free(out);
+		if (note != NULL)
+			*note = NULL;
 		return NULL;
 	}
 	return out;

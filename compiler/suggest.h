@@ -78,9 +78,12 @@ char *suggest_list(const struct suggest *s, const char *open, const char *close)
  * A date the author wrote another way (17/11/2010, 17.11.2010, 2010/11/17,
  * 17 November 2010, 17th Nov 2010, November 17, 2010, 2010-11-7), as
  * YYYY-MM-DD; day before month as in the UK.  A new string, or NULL when
- * the value is not a date that can be read one way only.
+ * the value is not a date that can be read one way only, or names a
+ * weekday that is not the date's.  When NOTE is not NULL, *NOTE becomes
+ * "day first" when the numbers could be read the other way round too
+ * (04/03/2011), else NULL.
  */
-char *suggest_date(const char *v);
+char *suggest_date(const char *v, const char **note);
 
 /* A time the author wrote another way (2pm, 9.30am, 9.30, 1400, noon) as HH:MM; a new string or NULL. */
 char *suggest_time(const char *v);

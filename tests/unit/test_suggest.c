@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "suggest.h"
+#include "util.h"
 #include "vocab.h"
 
 static void
@@ -196,15 +197,23 @@ test_notes(void **state)
 	free(got);
 }
 
+/* WANT for IN, with " (day first)" after it when IN could be read month first too. */
 static void
 S_date(const char *in, const char *want)
 {
-	char *got = suggest_date(in);
+	const char *note = "unset";
+	char *got = suggest_date(in, &note);
 
-	if (want == NULL)
+	if (want == NULL) {
 		assert_null(got);
-	else
-		assert_string_equal(got ? got : "(none)", want);
+		assert_null(note);
+	} else {
+		char *both = note ? xasprintf("%s (%s)", got ? got : "(none)", note) :
+		    xstrdup(got ? got : "(none)");
+
+		assert_string_equal(both, want);
+		free(both);
+	}
 	free(got);
 }
 
@@ -213,7 +222,9 @@ test_dates(void **state)
 {
 	(void)state;
 	S_date("17/11/2010", "2010-11-17");        /* day first, as in the UK */
-	S_date("7/3/2011", "2011-03-07");
+	S_date("7/3/2011", "2011-03-07 (day first)");   /* 3 July in America: say how it was read */
+	S_date("04/03/2011", "2011-03-04 (day first)");
+	S_date("4/4/2011", "2011-04-04");          /* either way round */
 	S_date("17.11.2010", "2010-11-17");
 	S_date("17-11-2010", "2010-11-17");
 	S_date("2010/11/17", "2010-11-17");
@@ -221,6 +232,7 @@ test_dates(void **state)
 	S_date("17 November 2010", "2010-11-17");
 	S_date("17th Nov 2010", "2010-11-17");
 	S_date("Wednesday 17th of November, 2010", "2010-11-17");
+	S_date("Sat 5 March 2011", "2011-03-05");
 	S_date("November 17, 2010", "2010-11-17");
 	S_date("1 Sept 2010", "2010-09-01");
 	/* no one reading: no guess */
@@ -230,6 +242,7 @@ test_dates(void **state)
 	S_date("2011-02-30", NULL);
 	S_date("2010-11-17", NULL);                /* already right */
 	S_date("next Tuesday", NULL);
+	S_date("Monday 5 March 2011", NULL);       /* a Saturday: the day or the date is wrong */
 	S_date("17 Novembre 2010", NULL);
 	S_date("", NULL);
 }
