@@ -19,6 +19,7 @@
 #include "render.h"
 #include "site.h"
 #include "paths.h"
+#include "suggest.h"
 #include "tree.h"
 #include "typeset/typeset.h"
 #include "util.h"
@@ -169,6 +170,8 @@ S_one(const char *path, const struct opts *op, enum mode mode)
 	d.strict = op->strict;
 	memset(&src, 0, sizeof(src));
 	src.d = &d;
+	/* each document's suggestions, with those of what it uses, share one budget */
+	suggest_budget_reset();
 	if (compile_file(&src, path, &kind) == 0) {
 		struct render_opts ro = { op->outdir, op->formats, NULL, NULL };
 

@@ -23,6 +23,7 @@
 #include "paths.h"
 #include "render.h"
 #include "rules/dates.h"
+#include "suggest.h"
 #include "tree.h"
 #include "util.h"
 #include "validate.h"
@@ -858,6 +859,8 @@ S_build_one(struct site *st, size_t i, const char *recpath, const char *diagpath
 	d.strict = st->op->strict;
 	memset(&src, 0, sizeof(src));
 	src.d = &d;
+	/* each document's suggestions, with those of what it uses, share one budget */
+	suggest_budget_reset();
 	if (compile_file(&src, f->path, &kind) == 0) {
 		struct info in;
 		char *slug, *dir, *stem, *fstem;

@@ -60,6 +60,96 @@ suggest_distance(const char *a, const char *b)
 }
 
 size_t
+suggest_distance_within(const char *a, const char *b, size_t limit, size_t *cells)
+{
+	size_t la = strlen(a), lb = strlen(b), inf = limit + 1, spent = 0;
+	size_t rows[3][SUGGEST_MAX_LEN + 1];
+	size_t *pp, *p, *c;
+
+	if (la > SUGGEST_MAX_LEN || lb > SUGGEST_MAX_LEN)
+		return inf;
+	/* each edit changes the length by one at most */
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return inf;
+	/*
+	 * Cells farther than LIMIT from the diagonal need more than LIMIT
+	 * edits: they stay at INF, which every sum is capped to, so the
+	 * table is a band of 2 * LIMIT + 1 cells a row.
+	 */
+	for (size_t r = 0; r < 3; r++)
+		for (size_t j = 0; j <= lb; j++)
+			rows[r][j] = inf;
+	pp = rows[0];
+	p = rows[1];
+	c = rows[2];
+	for (size_t j = 0; j <= lb && j <= limit; j++)
+		p[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t lo = i > limit ? i - limit : 1, hi = i + limit < lb ? i + limit : lb;
+		size_t least;
+
+		/* the cell left of the band: I deletions, or out of reach */
+		c[lo - 1] = lo == 1 && i <= limit ? i : inf;
+		least = c[lo - 1];
+		for (size_t j = lo; j <= hi; j++) {
+			int ca = S_fold((unsigned char)a[i - 1]), cb = S_fold((unsigned char)b[j - 1]);
+			size_t cost = ca != cb, v = p[j - 1] + cost;
+
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
+			if (c[j - 1] + 1 < v)
+				v = c[j - 1] + 1;
+			if (i > 1 && j > 1 && ca == S_fold((unsigned char)b[j - 2]) &&
+			    S_fold((unsigned char)a[i - 2]) == cb && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			if (v > inf)
+				v = inf;
+			c[j] = v;
+			if (v < least)
+				least = v;
+		}
+		if (hi < lb)
+			c[hi + 1] = inf;
+		spent += hi >= lo ? hi - lo + 1 : 0;
+		/*
+		 * A row all past LIMIT ends it: the next row builds on this
+		 * one, or by a swap on the one before, none of whose cells
+		 * can be below LIMIT when all of this row is above it.
+		 */
+		if (least > limit) {
+			if (cells != NULL)
+				*cells += spent;
+			return inf;
+		}
+		{
+			size_t *t = pp;
+
+			pp = p;
+			p = c;
+			c = t;
+		}
+	}
+	if (cells != NULL)
+		*cells += spent;
+	return p[lb] > limit ? inf : p[lb];
+}
+
+/* Cells the suggestions of this compile may still fill. */
+static size_t S_budget = SUGGEST_BUDGET;
+
+void
+suggest_budget_reset(void)
+{
+	S_budget = SUGGEST_BUDGET;
+}
+
+size_t
+suggest_budget_left(void)
+{
+	return S_budget;
+}
+
+size_t
 suggest_limit(size_t len)
 {
 	/*
@@ -92,9 +182,26 @@ suggest_offer(struct suggest *s, const char *cand, const char *as, const char *n
 		as = cand;
 	if (strcmp(as, s->word) == 0 && strcmp(cand, s->word) == 0)
 		return;
-	d = suggest_distance(s->word, as);
-	if (d > suggest_limit(strlen(s->word)) || d > s->best)
+	if (s->cut)
 		return;
+	if (S_budget == 0) {
+		s->cut = 1;
+		return;
+	}
+	{
+		size_t limit = suggest_limit(strlen(s->word)), cells = 0;
+
+		/* nothing farther than the best so far is kept: no need to measure it */
+		if (s->best < limit)
+			limit = s->best;
+		d = suggest_distance_within(s->word, as, limit, &cells);
+		/* a comparison that was refused at once still costs a look */
+		if (cells == 0)
+			cells = 1;
+		S_budget -= cells < S_budget ? cells : S_budget;
+		if (d > limit)
+			return;
+	}
 	if (d < s->best) {
 		s->best = d;
 		s->n = 0;
@@ -127,7 +234,8 @@ suggest_list(const struct suggest *s, const char *open, const char *close)
 	struct buf b = { 0 };
 	char *out;
 
-	if (s->n == 0)
+	/* picks made before the budget ran out may not be the closest */
+	if (s->n == 0 || s->cut)
 		return NULL;
 	for (size_t i = 0; i < s->n; i++) {
 		if (i > 0)
@@ -201,30 +309,37 @@ S_month(const char *w)
 	return strcmp(w, "sept") == 0 ? 9 : 0;
 }
 
-/* A word that adds nothing to a date: a weekday, an ordinal's ending, "of". */
+/* 0–6 (Sunday first, as date_weekday()) for a weekday's name or its first three letters; -1 if none. */
+static int
+S_weekday(const char *w)
+{
+	static const char *const days[] = { "sunday", "monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday" };
+
+	for (int i = 0; i < 7; i++)
+		if (strcmp(w, days[i]) == 0 || (strlen(w) == 3 && strncmp(w, days[i], 3) == 0))
+			return i;
+	return -1;
+}
+
+/* A word that adds nothing to a date: an ordinal's ending, "of". */
 static int
 S_filler(const char *w)
 {
-	static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday",
-		"friday", "saturday", "sunday" };
-
-	if (strcmp(w, "st") == 0 || strcmp(w, "nd") == 0 || strcmp(w, "rd") == 0 ||
-	    strcmp(w, "th") == 0 || strcmp(w, "of") == 0)
-		return 1;
-	for (int i = 0; i < 7; i++)
-		if (strcmp(w, days[i]) == 0 || (strlen(w) == 3 && strncmp(w, days[i], 3) == 0))
-			return 1;
-	return 0;
+	return strcmp(w, "st") == 0 || strcmp(w, "nd") == 0 || strcmp(w, "rd") == 0 ||
+	    strcmp(w, "th") == 0 || strcmp(w, "of") == 0;
 }
 
 char *
-suggest_date(const char *v)
+suggest_date(const char *v, const char **note)
 {
 	struct tok t[MAX_TOKS];
-	int n, nums[3], digits[3], nn = 0, month = 0, y, m, d;
+	int n, nums[3], digits[3], nn = 0, month = 0, y, m, d, wday = -1;
 	struct date check;
 	char *out;
 
+	if (note != NULL)
+		*note = NULL;
 	if (v == NULL || S_tokens(v, t, &n) != 0)
 		return NULL;
 	for (int i = 0; i < n; i++) {
@@ -235,6 +350,8 @@ suggest_date(const char *v)
 			digits[nn++] = t[i].digits;
 		} else if (S_month(t[i].word) && month == 0)
 			month = S_month(t[i].word);
+		else if (S_weekday(t[i].word) >= 0 && wday < 0)
+			wday = S_weekday(t[i].word);
 		else if (!S_filler(t[i].word))
 			return NULL;
 	}
@@ -251,15 +368,23 @@ suggest_date(const char *v)
 		if (digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2)
 			y = nums[0], m = nums[1], d = nums[2];
 		else if (digits[2] == 4 && digits[0] <= 2 && digits[1] <= 2)
+		{
 			/* day first, as written in the UK */
 			d = nums[0], m = nums[1], y = nums[2];
-		else
+			/* 04/03/2011 is 4 March here, 3 April in America: say which */
+			if (d <= 12 && m <= 12 && d != m && note != NULL)
+				*note = "day first";
+		} else
 			return NULL;   /* a two-digit year could be any century */
 	} else
 		return NULL;
 	out = xasprintf("%04d-%02d-%02d", y, m, d);
-	if (date_parse(out, &check) != 0 || strcmp(out, v) == 0) {
+	/* a weekday that is not that date's means one of the two is wrong: which is unknown */
+	if (date_parse(out, &check) != 0 || strcmp(out, v) == 0 ||
+	    (wday >= 0 && date_weekday(&check) != wday)) {
 		free(out);
+		if (note != NULL)
+			*note = NULL;
 		return NULL;
 	}
 	return out;

@@ -222,16 +222,17 @@ static char *
 S_value_hint(const char *v, const char *want)
 {
 	char *conv = NULL, *out;
+	const char *note = NULL;
 
 	if (v == NULL || want == NULL)
 		return NULL;
 	if (STARTS(want, "a date"))
-		conv = suggest_date(v);
+		conv = suggest_date(v, &note);
 	else if (STARTS(want, "a time"))
 		conv = suggest_time(v);
 	if (conv == NULL)
 		return NULL;
-	out = xasprintf("; did you mean '%s'?", conv);
+	out = xasprintf("; did you mean '%s'%s%s%s?", conv, note ? " (" : "", note ? note : "", note ? ")" : "");
 	free(conv);
 	return out;
 }
@@ -520,12 +521,29 @@ S_hint(struct vstate *st, const char *msg, xmlNodePtr node, const char *attr)
 	}
 	suggest_init(&sg, name);
 	{
-		/* libxml2 lists ten names at most: the schema has them all */
+		/*
+		 * Only what libxml2 says may come at this point: the parent's
+		 * other children may be allowed only earlier (<title> after a
+		 * <p>), and suggesting one would send the author to a second
+		 * error.  libxml2 sometimes gives no list at all; then the
+		 * parent's children are the only clue, less those already
+		 * given before this one: a <title> after the section's title
+		 * and a <p> is not what <titel> there meant.  Silence is
+		 * better than a wrong guess.
+		 */
 		char *copy = S_offer_expected(&sg, body);
 
-		if (node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
-			for (size_t i = 0; vocab_child(v, (const char *)node->parent->name, i) != NULL; i++)
-				suggest_offer(&sg, vocab_child(v, (const char *)node->parent->name, i), NULL, NULL);
+		if (copy == NULL && node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
+			for (size_t i = 0; vocab_child(v, (const char *)node->parent->name, i) != NULL; i++) {
+				const char *kid = vocab_child(v, (const char *)node->parent->name, i);
+				int before = 0;
+
+				for (xmlNodePtr o = node->prev; o != NULL && !before; o = o->prev)
+					before = o->type == XML_ELEMENT_NODE &&
+					    xmlStrEqual(o->name, (const xmlChar *)kid);
+				if (!before)
+					suggest_offer(&sg, kid, NULL, NULL);
+			}
 		out = suggest_text(&sg, "<", ">");
 		free(copy);
 	}

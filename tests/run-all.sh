@@ -43,6 +43,7 @@ echo "== bad inputs"
 bad_run "$csdoc_run" "$runner"
 echo "== hostile but valid inputs"
 hostile_run "$csdoc_run" "$runner"
+suggest_cost_run "$csdoc_run" "$runner"
 echo "== network (a listener on 127.0.0.1 hears nothing)"
 net_run "$csdoc_run"
 

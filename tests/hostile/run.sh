@@ -114,6 +114,46 @@ hostile_run() {
 	rm -rf "$work"
 }
 
+# suggest_cost_run CSDOC [RUNNER]: 20,000 figures with 64-letter ids and 200
+# references to ids that are not there, each sharing all but its last five
+# letters with every id: comparing each with each filled 200 x 20,000 tables
+# of 64 x 64 and took tens of seconds.  With one budget of comparisons for
+# the compile, each is checked (exit status 1, an error for every one) in
+# seconds.  A figure ref and a cross-reference each have their own source.
+suggest_cost_run() {
+	csdoc=$1 srunner=${2:-}
+	# under valgrind, a plain build's bound would not say anything
+	[ -n "$srunner" ] && return 0
+	sbound=10
+	case $csdoc in *asan*) sbound=120 ;; esac
+	work=$(mktemp -d)
+	for kind in figure xref; do
+		{ printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
+		    '<report xmlns="urn:csdoc:1" id="t-m">' \
+		    '<report-header><body>B</body><title>T</title><written-by>A</written-by><action>N.</action><date>2011-11-16</date></report-header>' \
+		    '<paper-section><title>S</title>'
+		  awk -v kind=$kind 'BEGIN {
+			pad = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+			for (i = 0; i < 20000; i++) printf "<p><figure id=\"f%s%05d\" type=\"count\">1</figure></p>\n", pad, i
+			for (i = 0; i < 200; i++)
+				if (kind == "figure") printf "<p><figure ref=\"g%sxyz%02d\"/></p>\n", pad, i
+				else printf "<p><xref ref=\"g%sxyz%02d\"/></p>\n", pad, i
+		  }'
+		  echo '</paper-section></report>'; } >"$work/$kind.xml"
+		start=$(date +%s)
+		timeout $((sbound * 3)) "$csdoc" check "$work/$kind.xml" >/dev/null 2>"$work/$kind.err"
+		rc=$?
+		secs=$(($(date +%s) - start))
+		n=$(grep -c ': error: ' "$work/$kind.err")
+		if [ "$rc" = 1 ] && [ "$n" -ge 200 ] && [ "$secs" -le "$sbound" ]; then
+			ok "hostile/suggest-$kind: 200 unknown references among 20,000 ids checked in ${secs}s (bound ${sbound}s)"
+		else
+			fail "hostile/suggest-$kind: exit status $rc, $n errors, ${secs}s (bound ${sbound}s)"
+		fi
+	done
+	rm -rf "$work"
+}
+
 # net_run CSDOC: a listener on 127.0.0.1 records every connection; sources
 # naming it as DTD, parameter entity, XInclude, schema location, stylesheet,
 # link, picture, used document and paper — and the whole bad corpus, pointed

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "suggest.h"
+#include "util.h"
 #include "vocab.h"
 
 static void
@@ -30,6 +31,107 @@ test_distance(void **state)
 		big[sizeof(big) - 1] = '\0';
 		assert_true(suggest_distance(big, "a") > 10);
 	}
+}
+
+/*
+ * The banded distance agrees with the full table wherever the answer is
+ * within the limit, and says "more than the limit" elsewhere: every pair of
+ * words of up to six letters over a three-letter alphabet, a few thousand.
+ */
+static void
+test_distance_within(void **state)
+{
+	char a[8], b[8];
+	size_t cells;
+
+	(void)state;
+	for (unsigned x = 0; x < 2000; x++)
+		for (unsigned y = 0; y < 400; y++) {
+			unsigned xa = x, yb = y * 5 + 1;
+			size_t la = x % 7, lb = y % 7, full;
+
+			for (size_t i = 0; i < la; i++, xa /= 3)
+				a[i] = (char)('a' + xa % 3);
+			a[la] = '\0';
+			for (size_t i = 0; i < lb; i++, yb /= 3)
+				b[i] = (char)('a' + yb % 3);
+			b[lb] = '\0';
+			full = suggest_distance(a, b);
+			for (size_t lim = 0; lim <= 3; lim++) {
+				size_t d = suggest_distance_within(a, b, lim, NULL);
+
+				if (full <= lim)
+					assert_int_equal(d, full);
+				else
+					assert_int_equal(d, lim + 1);
+			}
+		}
+	/* a swap at the edge of the band */
+	assert_int_equal(suggest_distance_within("titel", "title", 1, NULL), 1);
+	assert_int_equal(suggest_distance_within("ca", "abc", 3, NULL), 3);
+	/*
+	 * Two 64-letter ids that differ at once stop within a few rows; lengths
+	 * farther apart than the limit are not compared at all.
+	 */
+	{
+		char f[65], g[65];
+
+		memset(f, 'x', 64);
+		memset(g, 'y', 64);
+		f[64] = g[64] = '\0';
+		cells = 0;
+		assert_int_equal(suggest_distance_within(f, g, 3, &cells), 4);
+		assert_true(cells <= 4 * 7);
+		cells = 0;
+		assert_int_equal(suggest_distance_within("abcdefgh", "abcd", 3, &cells), 4);
+		assert_int_equal(cells, 0);
+		/* even the same 64 letters fill only the band: 64 rows of 7 at most */
+		cells = 0;
+		assert_int_equal(suggest_distance_within(f, f, 3, &cells), 0);
+		assert_true(cells <= 64 * 7);
+	}
+}
+
+/*
+ * One budget for a compile: once it is spent, no suggestion is made, even
+ * for a word whose closest name was among those compared (it may not be
+ * the closest of all), until the budget is given back.
+ */
+static void
+test_budget(void **state)
+{
+	char w[65], c[65];
+	struct suggest sg;
+	char *got;
+	size_t n = 0;
+
+	(void)state;
+	suggest_budget_reset();
+	assert_int_equal(suggest_budget_left(), SUGGEST_BUDGET);
+	memset(w, 'g', 64);
+	memset(c, 'g', 64);
+	w[64] = c[64] = '\0';
+	c[0] = 'f';
+	/* the worst case: candidates as long as the word and one edit from it */
+	while (suggest_budget_left() > 0) {
+		suggest_init(&sg, w);
+		suggest_offer(&sg, c, NULL, NULL);
+		got = suggest_text(&sg, "'", "'");
+		assert_non_null(got);
+		free(got);
+		n++;
+		assert_true(n <= SUGGEST_BUDGET / 64);
+	}
+	suggest_init(&sg, w);
+	suggest_offer(&sg, c, NULL, NULL);
+	assert_true(sg.cut);
+	assert_null(suggest_text(&sg, "'", "'"));
+	suggest_budget_reset();
+	suggest_init(&sg, w);
+	suggest_offer(&sg, c, NULL, NULL);
+	got = suggest_text(&sg, "'", "'");
+	assert_non_null(got);
+	free(got);
 }
 
 /* The suggestion for WORD among the NULL-terminated candidates, or "" if none. */
@@ -95,15 +197,23 @@ test_notes(void **state)
 	free(got);
 }
 
+/* WANT for IN, with " (day first)" after it when IN could be read month first too. */
 static void
 S_date(const char *in, const char *want)
 {
-	char *got = suggest_date(in);
+	const char *note = "unset";
+	char *got = suggest_date(in, &note);
 
-	if (want == NULL)
+	if (want == NULL) {
 		assert_null(got);
-	else
-		assert_string_equal(got ? got : "(none)", want);
+		assert_null(note);
+	} else {
+		char *both = note ? xasprintf("%s (%s)", got ? got : "(none)", note) :
+		    xstrdup(got ? got : "(none)");
+
+		assert_string_equal(both, want);
+		free(both);
+	}
 	free(got);
 }
 
@@ -112,7 +222,9 @@ test_dates(void **state)
 {
 	(void)state;
 	S_date("17/11/2010", "2010-11-17");        /* day first, as in the UK */
-	S_date("7/3/2011", "2011-03-07");
+	S_date("7/3/2011", "2011-03-07 (day first)");   /* 3 July in America: say how it was read */
+	S_date("04/03/2011", "2011-03-04 (day first)");
+	S_date("4/4/2011", "2011-04-04");          /* either way round */
 	S_date("17.11.2010", "2010-11-17");
 	S_date("17-11-2010", "2010-11-17");
 	S_date("2010/11/17", "2010-11-17");
@@ -120,6 +232,7 @@ test_dates(void **state)
 	S_date("17 November 2010", "2010-11-17");
 	S_date("17th Nov 2010", "2010-11-17");
 	S_date("Wednesday 17th of November, 2010", "2010-11-17");
+	S_date("Sat 5 March 2011", "2011-03-05");
 	S_date("November 17, 2010", "2010-11-17");
 	S_date("1 Sept 2010", "2010-09-01");
 	/* no one reading: no guess */
@@ -129,6 +242,7 @@ test_dates(void **state)
 	S_date("2011-02-30", NULL);
 	S_date("2010-11-17", NULL);                /* already right */
 	S_date("next Tuesday", NULL);
+	S_date("Monday 5 March 2011", NULL);       /* a Saturday: the day or the date is wrong */
 	S_date("17 Novembre 2010", NULL);
 	S_date("", NULL);
 }
@@ -208,6 +322,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_distance),
+		cmocka_unit_test(test_distance_within),
+		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_misspellings),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_dates),
