@@ -1477,7 +1477,14 @@ site_run(const struct site_opts *op)
 			 * walked the whole manifest in every child and copied each
 			 * page it touched: a cost in the number of documents per
 			 * document, a third of a site of 1,000 (bench/README.md).
+			 * The job table is small and only a local pointer holds it,
+			 * which the optimiser may drop: it goes.
 			 */
+			for (size_t k = 0; k < njobs; k++) {
+				free(jobs[k].rec);
+				free(jobs[k].diag);
+			}
+			free(jobs);
 			xslt_cleanup();
 			validate_cleanup();
 			xmlCleanupParser();

@@ -57,7 +57,7 @@ echo "== atomic outputs"
 echo "== authoring (new, fmt, watch)"
 author_new_run "$csdoc_run"
 author_fmt_run "$csdoc_run"
-author_watch_run "$csdoc_run"
+author_watch_run "$csdoc_run" "$runner"
 
 echo "== site"
 # under valgrind a smaller site: every document of the samples would take minutes
