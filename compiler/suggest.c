@@ -19,47 +19,6 @@ S_fold(int c)
 }
 
 size_t
-suggest_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t rows[3][SUGGEST_MAX_LEN + 1];
-	size_t *pp, *p, *c;
-
-	if (la > SUGGEST_MAX_LEN || lb > SUGGEST_MAX_LEN)
-		return (size_t)-1;
-	/* three rows: the one before the previous is needed for a swap */
-	pp = rows[0];
-	p = rows[1];
-	c = rows[2];
-	for (size_t j = 0; j <= lb; j++)
-		p[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		c[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			int ca = S_fold((unsigned char)a[i - 1]), cb = S_fold((unsigned char)b[j - 1]);
-			size_t cost = ca != cb, v = p[j - 1] + cost;
-
-			if (p[j] + 1 < v)
-				v = p[j] + 1;
-			if (c[j - 1] + 1 < v)
-				v = c[j - 1] + 1;
-			if (i > 1 && j > 1 && ca == S_fold((unsigned char)b[j - 2]) &&
-			    S_fold((unsigned char)a[i - 2]) == cb && pp[j - 2] + 1 < v)
-				v = pp[j - 2] + 1;
-			c[j] = v;
-		}
-		{
-			size_t *t = pp;
-
-			pp = p;
-			p = c;
-			c = t;
-		}
-	}
-	return p[lb];
-}
-
-size_t
 suggest_distance_within(const char *a, const char *b, size_t limit, size_t *cells)
 {
 	size_t la = strlen(a), lb = strlen(b), inf = limit + 1, spent = 0;
@@ -132,6 +91,13 @@ suggest_distance_within(const char *a, const char *b, size_t limit, size_t *cell
 	if (cells != NULL)
 		*cells += spent;
 	return p[lb] > limit ? inf : p[lb];
+}
+
+/* Two names of at most SUGGEST_MAX_LEN letters are never further apart than that. */
+size_t
+suggest_distance(const char *a, const char *b)
+{
+	return suggest_distance_within(a, b, SUGGEST_MAX_LEN, NULL);
 }
 
 /* Cells the suggestions of this compile may still fill. */

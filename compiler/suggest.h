@@ -8,6 +8,7 @@
  * Edits (insert, delete, substitute, swap two neighbours) that turn A into
  * B, ignoring ASCII case: the optimal-string-alignment form of the
  * Damerau-Levenshtein distance.  Counted on bytes; names are ASCII.
+ * When either is longer than 64 letters, 65: no name is that long.
  */
 size_t suggest_distance(const char *a, const char *b);
 
