@@ -163,6 +163,7 @@ S_one(const char *path, const struct opts *op, enum mode mode)
 	struct diag d;
 	struct source src;
 	struct output o = { 0 };
+	struct render_prep *prep;
 	enum doc_kind kind = KIND_NONE;
 	int status;
 
@@ -172,8 +173,10 @@ S_one(const char *path, const struct opts *op, enum mode mode)
 	src.d = &d;
 	/* each document's suggestions, with those of what it uses, share one budget */
 	suggest_budget_reset();
+	/* the PDF's fonts and schema are made ready while the document compiles */
+	prep = mode == M_BUILD ? render_prep_start(op->formats) : NULL;
 	if (compile_file(&src, path, &kind) == 0) {
-		struct render_opts ro = { op->outdir, op->formats, NULL, NULL };
+		struct render_opts ro = { op->outdir, op->formats, NULL, NULL, prep };
 
 		if (mode == M_BUILD && render_doc(&src, kind, &ro, &o) == 0 && !diag_failed(&d))
 			(void)output_commit(&o, &d);
@@ -189,6 +192,7 @@ S_one(const char *path, const struct opts *op, enum mode mode)
 			buf_free(&b);
 		}
 	}
+	render_prep_end(prep);
 	output_free(&o);
 	diag_print(&d, stderr);
 	status = diag_exit_status(&d);
@@ -420,8 +424,18 @@ main(int argc, char **argv)
 		rc = author_fmt(argc - 1, argv + 1);
 	else
 		rc = S_usage("unknown command '%s': expected check, build, figures, site, import-csv, new, watch or fmt", argv[1]);
-	xslt_cleanup();
-	validate_cleanup();
-	xmlCleanupParser();
+	/*
+	 * The parsed stylesheets and schemas stay reachable from their caches
+	 * until the process ends, which frees them faster than freeing them
+	 * one by one (over a millisecond of an Agreement's build).  Leak
+	 * checkers count them as reachable, not lost; CSDOC_FREE_AT_EXIT (set
+	 * by make asan and make valgrind) frees them, so that those runs still
+	 * see everything released.
+	 */
+	if (getenv("CSDOC_FREE_AT_EXIT") != NULL) {
+		xslt_cleanup();
+		validate_cleanup();
+		xmlCleanupParser();
+	}
 	return rc;
 }

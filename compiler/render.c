@@ -2,6 +2,7 @@
 #include "render.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "tree.h"
 #include "typeset/typeset.h"
 #include "util.h"
+#include "validate.h"
 #include "xslt.h"
 
 /* The web team's own csdoc.css (render_opts.css) for the document being rendered, or NULL. */
@@ -122,10 +124,68 @@ S_html(const char *sheet, xmlDocPtr doc, const char **params, const char *path, 
 }
 
 /* Check the print tree RES and stage what it gives: NAME.print.xml, NAME.pdf, NAME.boxes. */
-static int
-S_typeset(xmlDocPtr res, const struct render_opts *op, struct output *o, const char *stem, struct diag *d)
+/*
+ * What a PDF needs that no document decides, done on another core while
+ * the document is compiled and its stylesheets run: print.xsd parsed, and
+ * the font map made with the common fonts loaded (ts_fonts_warm).  The
+ * thread shares nothing with that work (libxml2 keeps its error handlers
+ * per thread; pango, cairo and fontconfig are used by the typesetter
+ * alone), and S_typeset() joins it before using either.
+ */
+struct render_prep {
+	pthread_t       t;
+	int             running;
+	struct ts_fonts fonts;
+};
+
+static void *
+S_prep_run(void *arg)
 {
-	struct ts_options tso = { S_epoch(), NULL };
+	struct render_prep *p = arg;
+
+	validate_print_preload();
+	ts_fonts_warm(&p->fonts);
+	return NULL;
+}
+
+struct render_prep *
+render_prep_start(int formats)
+{
+	struct render_prep *p;
+
+	if (!(formats & (F_PDF | F_BOXES)))
+		return NULL;
+	p = xcalloc(1, sizeof(*p));
+	validate_threads_init();
+	/* no thread, no head start: everything is made when needed instead */
+	p->running = pthread_create(&p->t, NULL, S_prep_run, p) == 0;
+	return p;
+}
+
+static void
+S_prep_join(struct render_prep *p)
+{
+	if (p != NULL && p->running)
+		pthread_join(p->t, NULL);
+	if (p != NULL)
+		p->running = 0;
+}
+
+void
+render_prep_end(struct render_prep *p)
+{
+	if (p == NULL)
+		return;
+	S_prep_join(p);
+	ts_fonts_drop(&p->fonts);
+	free(p);
+}
+
+static int
+S_typeset(xmlDocPtr res, const struct render_opts *op, struct output *o, const char *stem,
+    struct render_prep *prep, struct diag *d)
+{
+	struct ts_options tso = { S_epoch(), NULL, prep != NULL ? &prep->fonts : NULL };
 	const char *pdf = NULL;
 	char *boxes = NULL, *path;
 	size_t boxlen = 0;
@@ -143,6 +203,7 @@ S_typeset(xmlDocPtr res, const struct render_opts *op, struct output *o, const c
 		if (trc != 0)
 			return -1;
 	}
+	S_prep_join(prep);
 	/* a print tree that breaks print.xsd is a stylesheet bug */
 	if (validate_print(res, d) != 0)
 		return -1;
@@ -296,7 +357,7 @@ S_pics(struct source *src, xmlNodePtr at, xmlNodePtr n, const char *dir, struct 
  */
 static int
 S_render_pack(struct source *src, const struct render_opts *op, struct output *o, const char *stem,
-    const char *srcdir)
+    const char *srcdir, struct render_prep *prep)
 {
 	xmlNodePtr root = xmlDocGetRootElement(src->doc), papers = NULL;
 	xmlDocPtr print = NULL;
@@ -384,7 +445,7 @@ S_render_pack(struct source *src, const struct render_opts *op, struct output *o
 		if (prc != 0)
 			goto done;
 	}
-	if (print != NULL && S_typeset(print, op, o, stem, src->d) != 0)
+	if (print != NULL && S_typeset(print, op, o, stem, prep, src->d) != 0)
 		goto done;
 	rc = 0;
 done:
@@ -416,6 +477,9 @@ render_doc(struct source *src, enum doc_kind kind, const struct render_opts *op,
 	char *srcdir = realpath(dir, NULL);
 	char *path = NULL, *sheet = NULL;
 	xmlDocPtr res = NULL;
+	/* the caller's head start, else one begun now, beside the HTML and the print stylesheet */
+	struct render_prep *own = op->prep == NULL ? render_prep_start(op->formats) : NULL;
+	struct render_prep *prep = op->prep != NULL ? op->prep : own;
 	int rc = -1;
 
 	if (op->formats & F_XML) {
@@ -463,18 +527,19 @@ render_doc(struct source *src, enum doc_kind kind, const struct render_opts *op,
 		path = NULL;
 	}
 	if (kind == KIND_PACK) {
-		if (S_render_pack(src, op, o, stem, srcdir) != 0)
+		if (S_render_pack(src, op, o, stem, srcdir, prep) != 0)
 			goto done;
 	} else if (op->formats & (F_PDF | F_BOXES | F_PRINT)) {
 		const char *params[] = { "source-dir", srcdir ? srcdir : ".", NULL };
 
 		sheet = xasprintf("stylesheets/print/%s.xsl", kname);
 		res = xslt_apply_params(sheet, src->doc, params, src->d);
-		if (res == NULL || S_typeset(res, op, o, stem, src->d) != 0)
+		if (res == NULL || S_typeset(res, op, o, stem, prep, src->d) != 0)
 			goto done;
 	}
 	rc = 0;
 done:
+	render_prep_end(own);
 	if (res != NULL)
 		xmlFreeDoc(res);
 	free(sheet);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlschemastypes.h>
 
 #include "paths.h"
 #include "source.h"
@@ -738,6 +739,33 @@ S_perror(void *ctx, xmlErrorPtr e)
 
 	(void)e;
 	(*errors)++;
+}
+
+static void
+S_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+void
+validate_threads_init(void)
+{
+	/* libxml2 2.9 makes its built-in types on first use without a lock */
+	xmlSchemaInitTypes();
+}
+
+void
+validate_print_preload(void)
+{
+	struct diag d;
+
+	/* libxml2's error handlers are per thread: this thread's are quiet too */
+	xmlSetGenericErrorFunc(NULL, S_quiet);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	diag_init(&d, "schemas/print.xsd");
+	(void)S_load_schema("schemas/print.xsd", &print_schema, &d);
+	diag_free(&d);
 }
 
 int

@@ -38,6 +38,15 @@ int validate_doc(struct source *src, enum doc_kind kind);
  * bug, reported as an internal error.  Returns 0 if valid.
  */
 int validate_print(xmlDocPtr print, struct diag *d);
+/*
+ * Parse print.xsd now, for validate_print() later; safe in a thread of its
+ * own while others use libxml2 (render.c) once validate_threads_init() has
+ * run in the first thread, as long as validate_print() is called after it
+ * returns.  A schema that cannot be read is left for validate_print() to
+ * report.
+ */
+void validate_threads_init(void);
+void validate_print_preload(void);
 
 /* Free the cached schemas. */
 void validate_cleanup(void);

@@ -324,16 +324,22 @@ S_inline(struct ib *ib, xmlNodePtr n)
 	}
 }
 
-static PangoFontDescription *
-S_font(const struct ts_doc *doc, const struct ts_style *st)
+PangoFontDescription *
+ts_font_desc(const char *family, double size, int bold, int italic)
 {
 	PangoFontDescription *fd = pango_font_description_new();
 
-	pango_font_description_set_family(fd, doc->font);
-	pango_font_description_set_absolute_size(fd, st->size * PANGO_SCALE);
-	pango_font_description_set_weight(fd, st->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_style(fd, st->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	pango_font_description_set_family(fd, family);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
 	return fd;
+}
+
+static PangoFontDescription *
+S_font(const struct ts_doc *doc, const struct ts_style *st)
+{
+	return ts_font_desc(doc->font, st->size, st->bold, st->italic);
 }
 
 /* May a run of text be cut into two pango items before C (after PREV)? */

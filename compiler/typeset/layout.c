@@ -1162,10 +1162,7 @@ S_graphic_text(struct lay *L, struct ts_blk *b)
 		if (p->k != TP_TEXT || p->lay != NULL)
 			continue;
 		p->lay = pango_layout_new(L->ctx);
-		fd = pango_font_description_new();
-		pango_font_description_set_family(fd, "Liberation Sans");
-		pango_font_description_set_absolute_size(fd, p->size * PANGO_SCALE);
-		pango_font_description_set_weight(fd, p->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+		fd = ts_font_desc("Liberation Sans", p->size, p->bold, 0);
 		pango_layout_set_font_description(p->lay, fd);
 		pango_font_description_free(fd);
 		pango_layout_set_text(p->lay, p->text, -1);

@@ -290,6 +290,11 @@ PangoLayout *ts_note_layout(PangoContext *ctx, const struct ts_doc *doc,
  */
 PangoLayout *ts_toc_layout(PangoContext *ctx, const struct ts_doc *doc,
     struct ts_blk *b, double hang);
+/*
+ * Text in FAMILY at SIZE points: every layout's font is described by this,
+ * so that fonts loaded ahead of a run (ts_fonts_warm) are the ones found.
+ */
+PangoFontDescription *ts_font_desc(const char *family, double size, int bold, int italic);
 /* The running header or footer slot NODE as a layout (unwrapped). */
 PangoLayout *ts_running_layout(PangoContext *ctx, const struct ts_doc *doc,
     xmlNodePtr node, int page, int count);

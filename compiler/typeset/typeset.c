@@ -124,6 +124,79 @@ ts_context(PangoFontMap **fmp, const char *family, const char *lang)
 }
 
 /*
+ * The fonts nearly every print tree is set in: the body (10.5 pt, the
+ * typesetter's default) in each face, table cells (9.5 pt, csdoc's
+ * stylesheets), headings (the default sizes of levels 1 to 3, bold) and
+ * running heads and notes (8 pt).  Any other font is loaded when a layout
+ * first uses it, as it would be without this list.
+ */
+static const struct {
+	double size;
+	int    bold, italic;
+} S_common[] = {
+	{ 10.5, 0, 0 }, { 10.5, 1, 0 }, { 10.5, 0, 1 }, { 10.5, 1, 1 },
+	{ 9.5, 0, 0 }, { 9.5, 1, 0 }, { 16, 1, 0 }, { 13, 1, 0 }, { 11.5, 1, 0 },
+	{ 8, 0, 0 },
+};
+
+void
+ts_fonts_warm(struct ts_fonts *f)
+{
+	PangoFontMap *fm;
+	PangoContext *ctx = ts_context(&fm, NULL, NULL);
+
+	for (size_t i = 0; i < sizeof(S_common) / sizeof(S_common[0]); i++) {
+		PangoLayout *lay = pango_layout_new(ctx);
+		PangoFontDescription *fd = ts_font_desc("Liberation Sans", S_common[i].size,
+		    S_common[i].bold, S_common[i].italic);
+		int w, h;
+
+		pango_layout_set_font_description(lay, fd);
+		/* letters, figures and the signs figures are written with */
+		pango_layout_set_text(lay, "Safer Essex 2010/11: \xc2\xa3" "1,115,160 (40%)", -1);
+		pango_layout_get_size(lay, &w, &h);
+		pango_font_description_free(fd);
+		g_object_unref(lay);
+	}
+	f->fm = fm;
+	f->ctx = ctx;
+}
+
+void
+ts_fonts_drop(struct ts_fonts *f)
+{
+	if (f->ctx != NULL)
+		g_object_unref(f->ctx);
+	if (f->fm != NULL)
+		g_object_unref(f->fm);
+	f->ctx = NULL;
+	f->fm = NULL;
+}
+
+/*
+ * The font map and context for DOC: those made ready in OPT if they were
+ * made for its font and language, else new ones.  OPT's are taken over.
+ */
+static PangoContext *
+S_context(const struct ts_doc *doc, const struct ts_options *opt, PangoFontMap **fm)
+{
+	struct ts_fonts *ready = opt != NULL ? opt->fonts : NULL;
+	PangoContext *ctx;
+
+	if (ready != NULL && ready->ctx != NULL && strcmp(doc->font, "Liberation Sans") == 0 &&
+	    (doc->lang == NULL || strcmp(doc->lang, "en-GB") == 0)) {
+		*fm = ready->fm;
+		ctx = ready->ctx;
+		ready->fm = NULL;
+		ready->ctx = NULL;
+		return ctx;
+	}
+	if (ready != NULL)
+		ts_fonts_drop(ready);
+	return ts_context(fm, doc->font, doc->lang);
+}
+
+/*
  * Does the font map have FAMILY itself?  fontconfig substitutes a missing
  * family silently, so ask for it and compare the name of what came back.
  */
@@ -214,7 +287,7 @@ ts_render(xmlDocPtr print, const char *pdf_path, const struct ts_options *opt,
 	memset(&drawn, 0, sizeof(drawn));
 	if (ts_read(print, &doc, d) != 0)
 		goto out;
-	ctx = ts_context(&fm, doc.font, doc.lang);
+	ctx = S_context(&doc, opt, &fm);
 	/* Graphics' text is Liberation Sans whatever the body's font (layout.c). */
 	if (S_font_missing(fm, ctx, doc.font, d) ||
 	    (doc.graphics && S_font_missing(fm, ctx, "Liberation Sans", d)))
@@ -249,6 +322,9 @@ ts_render(xmlDocPtr print, const char *pdf_path, const struct ts_options *opt,
 	}
 	rc = 0;
 out:
+	/* fonts made ready but not taken (the print tree could not be read) */
+	if (opt != NULL && opt->fonts != NULL)
+		ts_fonts_drop(opt->fonts);
 	free(drawn.alts);
 	ts_pages_free(&pages);
 	if (doc.hyph != NULL)

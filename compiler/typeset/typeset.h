@@ -14,10 +14,30 @@
  */
 #define TS_NS "urn:csdoc:print:1"
 
+/*
+ * A font map and context made ready before the print tree exists: the ones
+ * ts_render() would make for a document in Liberation Sans and British
+ * English, with the fonts nearly every print tree is set in already loaded
+ * and shaped once (the slow part of a first layout in a font: fontconfig's
+ * match, the font file, HarfBuzz's shaping plan).  render.c makes them in
+ * a thread of its own while the print stylesheet runs; nothing else may
+ * touch them until that thread is joined.
+ */
+struct ts_fonts {
+	void *fm;   /* PangoFontMap *, owned */
+	void *ctx;  /* PangoContext *, owned */
+};
+
+/* Fill F (see above); may run in any one thread. */
+void ts_fonts_warm(struct ts_fonts *f);
+/* Release F's font map and context, if any. */
+void ts_fonts_drop(struct ts_fonts *f);
+
 struct ts_options {
-	long long  epoch;  /* PDF creation/modification time, seconds since 1970;
-	                      -1: the print tree's date attribute, else 0 */
-	FILE      *boxes;  /* non-NULL: write the text dump of pages and boxes here */
+	long long        epoch;  /* PDF creation/modification time, seconds since 1970;
+	                            -1: the print tree's date attribute, else 0 */
+	FILE            *boxes;  /* non-NULL: write the text dump of pages and boxes here */
+	struct ts_fonts *fonts;  /* non-NULL: fonts made ready (taken over, left empty) */
 };
 
 /*

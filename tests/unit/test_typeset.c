@@ -50,7 +50,7 @@ S_mem(const char *s)
 static int
 S_render(xmlDocPtr doc, const char *pdf, char **boxes, char **msgs)
 {
-	struct ts_options opt = { -1, NULL };
+	struct ts_options opt = { -1, NULL, NULL };
 	struct diag d;
 	size_t n1 = 0, n2 = 0;
 	char *b = NULL, *m = NULL;
@@ -2172,6 +2172,85 @@ test_block_limit(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* ------------------------------------------------------------ fonts made ready */
+
+/* S_render() with fonts made ready first, as render.c's thread makes them. */
+static int
+S_render_ready(xmlDocPtr doc, const char *pdf, char **boxes)
+{
+	struct ts_fonts ready = { NULL, NULL };
+	struct ts_options opt = { -1, NULL, &ready };
+	struct diag d;
+	size_t n = 0;
+	char *b = NULL;
+	FILE *f = open_memstream(&b, &n);
+	int rc;
+
+	ts_fonts_warm(&ready);
+	assert_non_null(ready.fm);
+	assert_non_null(ready.ctx);
+	diag_init(&d, "test.xml");
+	opt.boxes = f;
+	rc = ts_render(doc, pdf, &opt, &d);
+	diag_free(&d);
+	fclose(f);
+	/* taken over, or dropped: ts_render() leaves nothing to free either way */
+	assert_null(ready.fm);
+	assert_null(ready.ctx);
+	*boxes = b;
+	return rc;
+}
+
+/*
+ * Fonts made ready before the print tree exists serve a document in
+ * Liberation Sans and British English, are dropped for another family or
+ * language, and change nothing either way: the same boxes, the same PDF.
+ */
+static void
+test_fonts_ready(void **state)
+{
+	static const char *const heads[] = {
+		HEAD,
+		"<?xml version=\"1.0\"?><document xmlns=\"urn:csdoc:print:1\" title=\"T\" font=\"Liberation Serif\">",
+		"<?xml version=\"1.0\"?><document xmlns=\"urn:csdoc:print:1\" title=\"T\" lang=\"fr\">",
+	};
+	char pa[] = "/tmp/csdoc-ready-a-XXXXXX", pb[] = "/tmp/csdoc-ready-b-XXXXXX";
+
+	(void)state;
+	close(mkstemp(pa));
+	close(mkstemp(pb));
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		struct buf b = { NULL, 0, 0 };
+		char *plain = NULL, *ready = NULL, *x, *y;
+		size_t nx, ny;
+		xmlDocPtr doc;
+
+		buf_puts(&b, heads[i]);
+		buf_puts(&b, "<page-master name=\"m\"/><flow master=\"m\"><heading level=\"1\">Priorities</heading>");
+		for (int k = 0; k < 3; k++) {
+			buf_puts(&b, "<para>");
+			buf_puts(&b, lorem);
+			buf_puts(&b, "<strong>bold</strong> <em>italic</em></para>");
+		}
+		buf_puts(&b, "<table><row><cell><para size=\"9.5\">£1,115,160</para></cell></row></table></flow></document>");
+		doc = S_mem(buf_str(&b));
+		buf_free(&b);
+		assert_int_equal(S_render(doc, pa, &plain, NULL), 0);
+		assert_int_equal(S_render_ready(doc, pb, &ready), 0);
+		assert_string_equal(plain, ready);
+		x = S_slurp(pa, &nx);
+		y = S_slurp(pb, &ny);
+		assert_true(nx > 1000 && nx == ny && memcmp(x, y, nx) == 0);
+		free(x);
+		free(y);
+		free(plain);
+		free(ready);
+		xmlFreeDoc(doc);
+	}
+	unlink(pa);
+	unlink(pb);
+}
+
 /* ------------------------------------------------------------ hyphenation */
 
 #define DIC "/usr/share/hyphen/hyph_en_GB.dic"
@@ -2326,6 +2405,7 @@ main(void)
 		cmocka_unit_test(test_page_ref),
 		cmocka_unit_test(test_page_ref_slots),
 		cmocka_unit_test(test_block_limit),
+		cmocka_unit_test(test_fonts_ready),
 		cmocka_unit_test(test_hyphenation),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
