@@ -163,7 +163,6 @@ S_one(const char *path, const struct opts *op, enum mode mode)
 	struct diag d;
 	struct source src;
 	struct output o = { 0 };
-	struct render_prep *prep;
 	enum doc_kind kind = KIND_NONE;
 	int status;
 
@@ -173,10 +172,8 @@ S_one(const char *path, const struct opts *op, enum mode mode)
 	src.d = &d;
 	/* each document's suggestions, with those of what it uses, share one budget */
 	suggest_budget_reset();
-	/* the PDF's fonts and schema are made ready while the document compiles */
-	prep = mode == M_BUILD ? render_prep_start(op->formats) : NULL;
 	if (compile_file(&src, path, &kind) == 0) {
-		struct render_opts ro = { op->outdir, op->formats, NULL, NULL, prep };
+		struct render_opts ro = { op->outdir, op->formats, NULL, NULL };
 
 		if (mode == M_BUILD && render_doc(&src, kind, &ro, &o) == 0 && !diag_failed(&d))
 			(void)output_commit(&o, &d);
@@ -192,7 +189,6 @@ S_one(const char *path, const struct opts *op, enum mode mode)
 			buf_free(&b);
 		}
 	}
-	render_prep_end(prep);
 	output_free(&o);
 	diag_print(&d, stderr);
 	status = diag_exit_status(&d);

@@ -126,7 +126,8 @@ S_html(const char *sheet, xmlDocPtr doc, const char **params, const char *path, 
 /* Check the print tree RES and stage what it gives: NAME.print.xml, NAME.pdf, NAME.boxes. */
 /*
  * What a PDF needs that no document decides, done on another core while
- * the document is compiled and its stylesheets run: print.xsd parsed, and
+ * the compiled document's stylesheets run (its HTML, its print tree):
+ * print.xsd parsed, and
  * the font map made with the common fonts loaded (ts_fonts_warm).  The
  * thread shares nothing with that work (libxml2 keeps its error handlers
  * per thread; pango, cairo and fontconfig are used by the typesetter
@@ -148,8 +149,8 @@ S_prep_run(void *arg)
 	return NULL;
 }
 
-struct render_prep *
-render_prep_start(int formats)
+static struct render_prep *
+S_prep_start(int formats)
 {
 	struct render_prep *p;
 
@@ -171,8 +172,8 @@ S_prep_join(struct render_prep *p)
 		p->running = 0;
 }
 
-void
-render_prep_end(struct render_prep *p)
+static void
+S_prep_end(struct render_prep *p)
 {
 	if (p == NULL)
 		return;
@@ -477,9 +478,8 @@ render_doc(struct source *src, enum doc_kind kind, const struct render_opts *op,
 	char *srcdir = realpath(dir, NULL);
 	char *path = NULL, *sheet = NULL;
 	xmlDocPtr res = NULL;
-	/* the caller's head start, else one begun now, beside the HTML and the print stylesheet */
-	struct render_prep *own = op->prep == NULL ? render_prep_start(op->formats) : NULL;
-	struct render_prep *prep = op->prep != NULL ? op->prep : own;
+	/* begun before the outputs, so that it runs beside the HTML and the print stylesheet */
+	struct render_prep *prep = S_prep_start(op->formats);
 	int rc = -1;
 
 	if (op->formats & F_XML) {
@@ -539,7 +539,7 @@ render_doc(struct source *src, enum doc_kind kind, const struct render_opts *op,
 	}
 	rc = 0;
 done:
-	render_prep_end(own);
+	S_prep_end(prep);
 	if (res != NULL)
 		xmlFreeDoc(res);
 	free(sheet);

@@ -18,24 +18,12 @@ enum {
 };
 
 
-/*
- * The part of a PDF's work that no document decides (the print schema, the
- * fonts), begun in a thread of its own so that it is done while the
- * document compiles.  render_prep_start() returns NULL when FORMATS make no
- * PDF; render_prep_end() waits for the thread and frees what it made that
- * was not used.
- */
-struct render_prep;
-struct render_prep *render_prep_start(int formats);
-void render_prep_end(struct render_prep *p);
-
 /* Where and what to render. */
 struct render_opts {
-	const char         *outdir;   /* the folder the outputs go in */
-	int                 formats;  /* F_* bits */
-	const char         *stem;     /* the outputs' base name; NULL: the source's file name without .xml */
-	const char         *css;      /* a stylesheet to publish as csdoc.css beside HTML pages; NULL: csdoc's own */
-	struct render_prep *prep;     /* begun by the caller before compiling, or NULL (render_doc begins one) */
+	const char *outdir;   /* the folder the outputs go in */
+	int         formats;  /* F_* bits */
+	const char *stem;     /* the outputs' base name; NULL: the source's file name without .xml */
+	const char *css;      /* a stylesheet to publish as csdoc.css beside HTML pages; NULL: csdoc's own */
 };
 
 /*
