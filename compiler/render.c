@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,15 +124,14 @@ S_html(const char *sheet, xmlDocPtr doc, const char **params, const char *path, 
 	return rc;
 }
 
-/* Check the print tree RES and stage what it gives: NAME.print.xml, NAME.pdf, NAME.boxes. */
 /*
  * What a PDF needs that no document decides, done on another core while
  * the compiled document's stylesheets run (its HTML, its print tree):
- * print.xsd parsed, and
- * the font map made with the common fonts loaded (ts_fonts_warm).  The
- * thread shares nothing with that work (libxml2 keeps its error handlers
- * per thread; pango, cairo and fontconfig are used by the typesetter
- * alone), and S_typeset() joins it before using either.
+ * print.xsd parsed, and the font map made with the common fonts loaded
+ * (ts_fonts_warm).  The thread shares nothing with that work (libxml2
+ * keeps its error handlers per thread; pango, cairo and fontconfig are
+ * used by the typesetter alone), and S_typeset() joins it before using
+ * either.
  */
 struct render_prep {
 	pthread_t       t;
@@ -153,13 +153,18 @@ static struct render_prep *
 S_prep_start(int formats)
 {
 	struct render_prep *p;
+	sigset_t all, old;
 
 	if (!(formats & (F_PDF | F_BOXES)))
 		return NULL;
 	p = xcalloc(1, sizeof(*p));
 	validate_threads_init();
+	/* signals stay with the main thread, whose handlers remove staged files (output.c) */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	/* no thread, no head start: everything is made when needed instead */
 	p->running = pthread_create(&p->t, NULL, S_prep_run, p) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return p;
 }
 
@@ -182,6 +187,7 @@ S_prep_end(struct render_prep *p)
 	free(p);
 }
 
+/* Check the print tree RES and stage what it gives: NAME.print.xml, NAME.pdf, NAME.boxes. */
 static int
 S_typeset(xmlDocPtr res, const struct render_opts *op, struct output *o, const char *stem,
     struct render_prep *prep, struct diag *d)
