@@ -400,6 +400,19 @@
           </xsl:choose>
         </xsl:for-each>
       </xsl:when>
+      <!-- Inline content only, with words in it (nearly every cell and
+           item): one run, one para, written at once.  The general way
+           below builds each run apart to find out whether it is only
+           white space, which words rule out. -->
+      <xsl:when test="normalize-space(.) != '' and not(*[not(self::s:em or self::s:strong or self::s:u
+            or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
+            or self::s:name or self::s:date or self::s:abbr or self::s:figure
+            or self::s:fn or self::s:xref)])">
+        <para>
+          <xsl:call-template name="cell-text"/>
+          <xsl:apply-templates/>
+        </para>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:for-each select="node()[self::* or self::text()][1] | *[not(self::text() or self::s:em or self::s:strong or self::s:u
             or self::s:sup or self::s:sub or self::s:a or self::s:q or self::s:br
