@@ -809,6 +809,107 @@ S_fast_kids(struct fast *f, size_t at, size_t end, int depth)
 		S_fast_elem(f, at, end, depth);
 }
 
+/* Object numbers in the order of their offsets: the object holding a byte. */
+struct objat {
+	long long off;
+	int       num;
+};
+
+static int
+S_objatcmp(const void *a, const void *b)
+{
+	long long x = ((const struct objat *)a)->off, y = ((const struct objat *)b)->off;
+
+	return (x > y) - (x < y);
+}
+
+/* Non-zero if the Info dictionary names cairo as the producer. */
+static int
+S_by_cairo(const struct pdfread *r)
+{
+	size_t vat, vend, iat, iend;
+	int num;
+
+	return pdfread_dict_get(r, r->tr_at, "/Info", &vat, &vend) == 1 &&
+	    pdfread_resolve(r, vat, vend, &iat, &iend, &num) == 0 && r->b[iat] == '<' &&
+	    pdfread_dict_get(r, iat, "/Producer", &vat, &vend) == 1 &&
+	    vend - vat > 7 && memcmp(r->b + vat, "(cairo ", 7) == 0;
+}
+
+/*
+ * The Figures of the structure tree of a file cairo wrote, in the tree's
+ * order, without walking the tree (reading its 2,000 elements one by one
+ * was most of the post-processing of an Agreement).  cairo numbers each
+ * structure element as its tag opens and maps no roles, so the tree's
+ * order is the order of the object numbers; each Figure's object holds
+ * the bytes "/Figure".  Every object holding them is read, and counts if
+ * it is a StructElem whose /S is /Figure.  Returns the number found, with
+ * their object numbers ascending in *FIGS (caller frees), or -1 if the
+ * file is not cairo's.  The caller walks the tree instead unless the count
+ * is the number of Figures it drew.
+ */
+static long
+S_scan_figures(const struct pdfread *r, int **figs)
+{
+	static const char pat[] = "/Figure";
+	struct objat *ix;
+	size_t nix = 0, cap = 0;
+	long found = 0;
+	const char *at = r->b, *end = r->b + r->n;
+	int last = 0;
+
+	*figs = NULL;
+	if (!S_by_cairo(r))
+		return -1;
+	ix = xcalloc(r->size ? r->size : 1, sizeof(*ix));
+	for (size_t i = 1; i < r->size; i++)
+		if (r->offs[i] >= 0) {
+			ix[nix].off = r->offs[i];
+			ix[nix++].num = (int)i;
+		}
+	qsort(ix, nix, sizeof(*ix), S_objatcmp);
+	while ((at = memchr(at, '/', (size_t)(end - at))) != NULL) {
+		size_t hit = (size_t)(at - r->b), lo = 0, hi = nix, oat, oend, sat, send;
+		char name[16];
+
+		if ((size_t)(end - at) < sizeof(pat) - 1 || memcmp(at, pat, sizeof(pat) - 1) != 0) {
+			at++;
+			continue;
+		}
+		at += sizeof(pat) - 1;
+		/* "/FigureX" is another name: a name ends at white space or a delimiter */
+		if (at < end && *at != '\0' && strchr("\t\n\f\r ()<>[]{}/%", *at) == NULL)
+			continue;
+		/* the last object starting at or before the hit */
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (ix[mid].off <= (long long)hit)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == 0 || ix[lo - 1].num == last)
+			continue;
+		last = ix[lo - 1].num;
+		if (pdfread_object(r, last, &oat, &oend) != 0 || hit >= oend || r->b[oat] != '<' ||
+		    pdfread_dict_get(r, oat, "/Type", &sat, &send) != 1 ||
+		    pdfread_name(r, sat, send, name, sizeof(name)) != 0 || strcmp(name, "/StructElem") != 0 ||
+		    pdfread_dict_get(r, oat, "/S", &sat, &send) != 1 ||
+		    pdfread_name(r, sat, send, name, sizeof(name)) != 0 || strcmp(name, "/Figure") != 0)
+			continue;
+		if ((size_t)found == cap) {
+			cap = cap ? cap * 2 : 8;
+			*figs = xreallocarray(*figs, cap, sizeof(**figs));
+		}
+		(*figs)[found++] = last;
+	}
+	free(ix);
+	if (found > 0)
+		qsort(*figs, (size_t)found, sizeof(**figs), S_intcmp);
+	return found;
+}
+
 /* One UTF-16 code unit as four hex digits. */
 static void
 S_hex16(struct buf *b, unsigned u)
@@ -975,8 +1076,26 @@ S_fast(const char *path, const char *bytes, size_t n, const struct pdfpost *p, s
 				if (mend - mat >= 2 && r.b[mat] == '<' && r.b[mat + 1] == '<')
 					f.rm_at = mat;
 			}
-			f.seen = xcalloc(r.size / 8 + 1, 1);
-			S_fast_kids(&f, kat, kend, 1);
+			int *figs = NULL;
+			long nf = f.rm_at == 0 ? S_scan_figures(&r, &figs) : -1;
+
+			if (nf >= 0 && (size_t)nf == p->nalts) {
+				/* as the walk gives them: the Nth Figure the Nth alt, if it has one */
+				for (long i = 0; i < nf; i++) {
+					if (p->alts[i] == NULL)
+						continue;
+					if (f.nfigs == f.cap) {
+						f.cap = f.cap ? f.cap * 2 : 8;
+						f.figs = xreallocarray(f.figs, f.cap, sizeof(*f.figs));
+					}
+					f.figs[f.nfigs].id = figs[i];
+					f.figs[f.nfigs++].text = (char *)(uintptr_t)i;
+				}
+			} else {
+				f.seen = xcalloc(r.size / 8 + 1, 1);
+				S_fast_kids(&f, kat, kend, 1);
+			}
+			free(figs);
 			if (f.fail)
 				goto out;
 		}

@@ -387,6 +387,35 @@ test_alt_counts(void **state)
 	free(b);
 }
 
+/*
+ * As many alts as Figures, in a file cairo wrote: the Figures are found by
+ * their objects' bytes rather than by walking the tree.  Names and strings
+ * that hold "/Figure" elsewhere (the title here) are not Figures, and a
+ * Figure without an alt keeps none.
+ */
+static void
+test_alt_scan(void **state)
+{
+	const char *dir = *state;
+	char *a = xasprintf("%s/scan.pdf", dir), *alts;
+	const char *const two[] = { "first chart", "second chart" };
+	const char *const second[] = { NULL, "second chart" };
+
+	S_cairo_pdf(a, "/Figure and /FigureX");
+	assert_int_equal(S_apply(a, "/Figure and /FigureX", two, 2, NULL), 0);
+	alts = S_alts_of(a);
+	assert_string_equal(alts, "first chart|second chart|");
+	free(alts);
+	assert_int_equal(S_sh("qpdf --check '%s' >/dev/null 2>&1", a), 0);
+
+	S_cairo_pdf(a, TITLE);
+	assert_int_equal(S_apply(a, TITLE, second, 2, NULL), 0);
+	alts = S_alts_of(a);
+	assert_string_equal(alts, "-|second chart|");
+	free(alts);
+	free(a);
+}
+
 static void
 test_deterministic(void **state)
 {
@@ -706,6 +735,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_catalog_and_alts, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_alt_scan, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_alt_counts, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_deterministic, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_escaping, S_setup, S_teardown),
