@@ -143,8 +143,9 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_A)
 # G_SLICE=always-malloc: glib 2.74 keeps per-thread slice magazines that a
 # leak checker can catch half torn down as a thread ends (glib's advice for
 # leak checking); every allocation is then a plain malloc the checkers follow.
-# CSDOC_FREE_AT_EXIT: csdoc frees its cached stylesheets and schemas before
-# exiting, which it otherwise leaves to the end of the process (main.c).
+# CSDOC_FREE_AT_EXIT: csdoc frees the last document's trees and its cached
+# stylesheets and schemas before exiting, which it otherwise leaves to the
+# end of the process (main.c).
 asan:
 	CSDOC_FREE_AT_EXIT=1 G_SLICE=always-malloc LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

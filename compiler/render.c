@@ -192,7 +192,7 @@ static int
 S_typeset(xmlDocPtr res, const struct render_opts *op, struct output *o, const char *stem,
     struct render_prep *prep, struct diag *d)
 {
-	struct ts_options tso = { S_epoch(), NULL, prep != NULL ? &prep->fonts : NULL };
+	struct ts_options tso = { S_epoch(), NULL, prep != NULL ? &prep->fonts : NULL, op->keep };
 	const char *pdf = NULL;
 	char *boxes = NULL, *path;
 	size_t boxlen = 0;
@@ -546,7 +546,7 @@ render_doc(struct source *src, enum doc_kind kind, const struct render_opts *op,
 	rc = 0;
 done:
 	S_prep_end(prep);
-	if (res != NULL)
+	if (res != NULL && !op->keep)
 		xmlFreeDoc(res);
 	free(sheet);
 	free(path);

@@ -24,6 +24,8 @@ struct render_opts {
 	int         formats;  /* F_* bits */
 	const char *stem;     /* the outputs' base name; NULL: the source's file name without .xml */
 	const char *css;      /* a stylesheet to publish as csdoc.css beside HTML pages; NULL: csdoc's own */
+	int         keep;     /* the process ends after this document: leave the memory of
+	                         its print tree and pages to the operating system */
 };
 
 /*

@@ -872,7 +872,7 @@ S_build_one(struct site *st, size_t i, const char *recpath, const char *diagpath
 		fstem = xstrdup(f->name);
 		stem = xasprintf("%s-%s", in.date, fstem);
 		if (output_mkdir(dir, &d) == 0) {
-			struct render_opts ro = { dir, F_HTML | F_PDF | F_CSV | F_JSON, stem, st->op->css };
+			struct render_opts ro = { dir, F_HTML | F_PDF | F_CSV | F_JSON, stem, st->op->css, 0 };
 
 			if (render_doc(&src, kind, &ro, &o) == 0 && !diag_failed(&d) && S_shared_ok(st, f, &o, stem, &d) &&
 			    output_commit(&o, &d) == 0) {

@@ -304,8 +304,10 @@ ts_render(xmlDocPtr print, const char *pdf_path, const struct ts_options *opt,
 		if (ts_draw(&doc, &pages, pdf_path, opt != NULL ? opt->epoch : -1, &drawn, d) != 0)
 			goto out;
 		/* the pages' layouts are drawn: their memory is not needed beside qpdf's */
-		ts_pages_free(&pages);
-		memset(&pages, 0, sizeof(pages));
+		if (opt == NULL || !opt->keep) {
+			ts_pages_free(&pages);
+			memset(&pages, 0, sizeof(pages));
+		}
 		/* What cairo 1.16 cannot write; the Info dictionary's values again for the XMP. */
 		memset(&pp, 0, sizeof(pp));
 		pp.lang = doc.lang != NULL && doc.lang[0] != '\0' ? doc.lang : "en-GB";
@@ -326,6 +328,9 @@ out:
 	if (opt != NULL && opt->fonts != NULL)
 		ts_fonts_drop(opt->fonts);
 	free(drawn.alts);
+	/* a millisecond of an Agreement's build, for memory the exit frees anyway */
+	if (opt != NULL && opt->keep)
+		return rc;
 	ts_pages_free(&pages);
 	if (doc.hyph != NULL)
 		hnj_hyphen_free(doc.hyph);

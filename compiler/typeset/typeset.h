@@ -38,6 +38,8 @@ struct ts_options {
 	                            -1: the print tree's date attribute, else 0 */
 	FILE            *boxes;  /* non-NULL: write the text dump of pages and boxes here */
 	struct ts_fonts *fonts;  /* non-NULL: fonts made ready (taken over, left empty) */
+	int              keep;   /* the process ends after this run: leave its memory
+	                            to the operating system rather than free it */
 };
 
 /*

@@ -47,7 +47,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct ts_options opt = { 0, boxes, NULL };
+	struct ts_options opt = { 0, boxes, NULL, 0 };
 	struct diag d;
 	xmlDocPtr doc;
 

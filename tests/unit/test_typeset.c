@@ -50,7 +50,7 @@ S_mem(const char *s)
 static int
 S_render(xmlDocPtr doc, const char *pdf, char **boxes, char **msgs)
 {
-	struct ts_options opt = { -1, NULL, NULL };
+	struct ts_options opt = { -1, NULL, NULL, 0 };
 	struct diag d;
 	size_t n1 = 0, n2 = 0;
 	char *b = NULL, *m = NULL;
@@ -2179,7 +2179,7 @@ static int
 S_render_ready(xmlDocPtr doc, const char *pdf, char **boxes)
 {
 	struct ts_fonts ready = { NULL, NULL };
-	struct ts_options opt = { -1, NULL, &ready };
+	struct ts_options opt = { -1, NULL, &ready, 0 };
 	struct diag d;
 	size_t n = 0;
 	char *b = NULL;
