@@ -490,9 +490,12 @@ S_hint(struct vstate *st, const char *msg, xmlNodePtr node, const char *attr)
 	if (attr != NULL && STARTS(body, "The attribute") && strstr(body, "is not allowed")) {
 		if ((v = S_vocab(st->kind)) == NULL)
 			return NULL;
+		const char *parent = node->parent != NULL && node->parent->type == XML_ELEMENT_NODE ?
+		    (const char *)node->parent->name : NULL;
+
 		suggest_init(&sg, attr);
-		for (size_t i = 0; vocab_attr(v, name, i) != NULL; i++)
-			suggest_offer(&sg, vocab_attr(v, name, i), NULL, NULL);
+		for (size_t i = 0; vocab_attr_in(v, parent, name, i) != NULL; i++)
+			suggest_offer(&sg, vocab_attr_in(v, parent, name, i), NULL, NULL);
 		return suggest_text(&sg, "'", "'");
 	}
 	if (attr != NULL || !STARTS(body, "This element is not expected."))

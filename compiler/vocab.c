@@ -30,7 +30,9 @@ struct entry {
 struct vocab {
 	xmlDocPtr       docs[VOCAB_MAX_DOCS];
 	size_t          ndocs;
-	xmlHashTablePtr elems;   /* element name → struct entry */
+	xmlHashTablePtr elems;   /* element name → struct entry, every declaration of it merged */
+	xmlHashTablePtr decls;   /* "PARENT\tNAME" (a local declaration) or "\tNAME" (the global
+	                            one) → struct entry holding that declaration's attributes */
 };
 
 static void
@@ -67,18 +69,24 @@ S_free_entry(void *p, const xmlChar *name)
 }
 
 static struct entry *
-S_entry(struct vocab *v, const char *name)
+S_entry_in(xmlHashTablePtr h, const char *name)
 {
-	struct entry *e = xmlHashLookup(v->elems, (const xmlChar *)name);
+	struct entry *e = xmlHashLookup(h, (const xmlChar *)name);
 
 	if (e == NULL) {
 		e = xcalloc(1, sizeof(*e));
-		if (xmlHashAddEntry(v->elems, (const xmlChar *)name, e) != 0) {
+		if (xmlHashAddEntry(h, (const xmlChar *)name, e) != 0) {
 			free(e);
 			return NULL;
 		}
 	}
 	return e;
+}
+
+static struct entry *
+S_entry(struct vocab *v, const char *name)
+{
+	return S_entry_in(v->elems, name);
 }
 
 static int
@@ -132,24 +140,43 @@ S_global(const struct vocab *v, const char *kind, const char *name)
 	return NULL;
 }
 
-static void S_content(struct vocab *v, const char *owner, xmlNodePtr n, int depth);
+static void S_content(struct vocab *v, const char *owner, struct entry *only, xmlNodePtr n,
+    int depth);
 
-/* Walk the top-level xs:KIND that N's attribute ATTR names, for OWNER. */
+/*
+ * Walk the top-level xs:KIND that N's attribute ATTR names, for OWNER (or,
+ * if ONLY is non-NULL, for the attributes of one declaration into ONLY).
+ */
 static void
-S_follow(struct vocab *v, const char *owner, xmlNodePtr n, const char *attr,
-    const char *kind, int depth)
+S_follow(struct vocab *v, const char *owner, struct entry *only, xmlNodePtr n,
+    const char *attr, const char *kind, int depth)
 {
 	char *name = S_local(n, attr);
 	xmlNodePtr g = name ? S_global(v, kind, name) : NULL;
 
 	if (g != NULL)
-		S_content(v, owner, g, depth + 1);
+		S_content(v, owner, only, g, depth + 1);
 	free(name);
 }
 
-/* Record the attributes and children the content of N gives element OWNER. */
+/* The attributes the declaration D (an xs:element) gives its element, into the entry KEY of decls. */
 static void
-S_content(struct vocab *v, const char *owner, xmlNodePtr n, int depth)
+S_decl_attrs(struct vocab *v, const char *key, xmlNodePtr d, int depth)
+{
+	struct entry *e;
+
+	if (xmlHashLookup(v->decls, (const xmlChar *)key) != NULL || (e = S_entry_in(v->decls, key)) == NULL)
+		return;
+	S_follow(v, key, e, d, "type", "complexType", depth);
+	S_content(v, key, e, d, depth);
+}
+
+/*
+ * Record the attributes and children the content of N gives element
+ * OWNER; with ONLY, just the attributes, into ONLY.
+ */
+static void
+S_content(struct vocab *v, const char *owner, struct entry *only, xmlNodePtr n, int depth)
 {
 	if (depth > VOCAB_MAX_DEPTH)
 		return;
@@ -158,11 +185,15 @@ S_content(struct vocab *v, const char *owner, xmlNodePtr n, int depth)
 			continue;
 		if (S_xs(c, "attribute") || S_xs(c, "element")) {
 			char *name = S_local(c, "name");
+			int local = name != NULL && S_xs(c, "element");
 			struct entry *e;
 
 			if (name == NULL)
 				name = S_local(c, "ref");
-			if (name != NULL && (e = S_entry(v, owner)) != NULL) {
+			if (name != NULL && only != NULL) {
+				if (S_xs(c, "attribute"))
+					S_add(&only->attrs, name);
+			} else if (name != NULL && (e = S_entry(v, owner)) != NULL) {
 				if (S_xs(c, "attribute"))
 					S_add(&e->attrs, name);
 				else {
@@ -172,18 +203,25 @@ S_content(struct vocab *v, const char *owner, xmlNodePtr n, int depth)
 					if (k != NULL)
 						S_add(&k->parents, owner);
 				}
+				/* an element declared here: its attributes as this parent's child */
+				if (local) {
+					char *key = xasprintf("%s\t%s", owner, name);
+
+					S_decl_attrs(v, key, c, depth + 1);
+					free(key);
+				}
 			}
 			free(name);
 			/* a local element's own content is its own declaration's */
 			continue;
 		}
 		if (S_xs(c, "attributeGroup"))
-			S_follow(v, owner, c, "ref", "attributeGroup", depth);
+			S_follow(v, owner, only, c, "ref", "attributeGroup", depth);
 		else if (S_xs(c, "group"))
-			S_follow(v, owner, c, "ref", "group", depth);
+			S_follow(v, owner, only, c, "ref", "group", depth);
 		else if (S_xs(c, "extension") || S_xs(c, "restriction"))
-			S_follow(v, owner, c, "base", "complexType", depth);
-		S_content(v, owner, c, depth + 1);
+			S_follow(v, owner, only, c, "base", "complexType", depth);
+		S_content(v, owner, only, c, depth + 1);
 	}
 }
 
@@ -199,8 +237,15 @@ S_declarations(struct vocab *v, xmlNodePtr n)
 
 			if (name != NULL) {
 				S_entry(v, name);
-				S_follow(v, name, c, "type", "complexType", 0);
-				S_content(v, name, c, 0);
+				S_follow(v, name, NULL, c, "type", "complexType", 0);
+				S_content(v, name, NULL, c, 0);
+				/* the global declaration: what <NAME ref> anywhere gets */
+				if (S_xs(n, "schema")) {
+					char *key = xasprintf("\t%s", name);
+
+					S_decl_attrs(v, key, c, 0);
+					free(key);
+				}
 				free(name);
 			}
 		}
@@ -245,7 +290,8 @@ vocab_load(const char *path)
 	struct vocab *v = xcalloc(1, sizeof(*v));
 
 	v->elems = xmlHashCreate(256);
-	if (v->elems != NULL)
+	v->decls = xmlHashCreate(256);
+	if (v->elems != NULL && v->decls != NULL)
 		S_read(v, path);
 	if (v->ndocs == 0) {
 		vocab_free(v);
@@ -273,6 +319,8 @@ vocab_free(struct vocab *v)
 		xmlFreeDoc(v->docs[i]);
 	if (v->elems != NULL)
 		xmlHashFree(v->elems, S_free_entry);
+	if (v->decls != NULL)
+		xmlHashFree(v->decls, S_free_entry);
 	free(v);
 }
 
@@ -298,6 +346,30 @@ const char *
 vocab_attr(const struct vocab *v, const char *elem, size_t i)
 {
 	return S_nth(v, elem, i, 0);
+}
+
+const char *
+vocab_attr_in(const struct vocab *v, const char *parent, const char *elem, size_t i)
+{
+	struct entry *e = NULL;
+	char *key;
+
+	if (v == NULL || elem == NULL)
+		return NULL;
+	/* the declaration under PARENT, else the global one, else every one merged */
+	if (parent != NULL) {
+		key = xasprintf("%s\t%s", parent, elem);
+		e = xmlHashLookup(v->decls, (const xmlChar *)key);
+		free(key);
+	}
+	if (e == NULL) {
+		key = xasprintf("\t%s", elem);
+		e = xmlHashLookup(v->decls, (const xmlChar *)key);
+		free(key);
+	}
+	if (e == NULL)
+		return vocab_attr(v, elem, i);
+	return i < e->attrs.n ? e->attrs.v[i] : NULL;
 }
 
 const char *

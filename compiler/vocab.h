@@ -8,7 +8,8 @@
  * libxml2's compiled schema keeps its attribute uses private and lists at
  * most ten expected elements in a message, so the names are read from the
  * XSD text itself.  Declarations of the same name in different places are
- * merged: the result says what an element of that name may hold anywhere.
+ * merged: the result says what an element of that name may hold anywhere;
+ * vocab_attr_in() tells them apart for attributes.
  */
 struct vocab;
 
@@ -27,6 +28,14 @@ int vocab_is_element(const struct vocab *v, const char *name);
  */
 const char *vocab_attr(const struct vocab *v, const char *elem, size_t i);
 const char *vocab_child(const struct vocab *v, const char *elem, size_t i);
+/*
+ * The Ith attribute of the declaration of ELEM that applies under element
+ * PARENT (NULL: at the top): the one declared in PARENT's content, else
+ * the global one, else every declaration of ELEM merged.  A cover's <date>
+ * (a plain date) thus has none, while the <date> of running text has when
+ * and style.
+ */
+const char *vocab_attr_in(const struct vocab *v, const char *parent, const char *elem, size_t i);
 const char *vocab_parent(const struct vocab *v, const char *name, size_t i);
 
 #endif

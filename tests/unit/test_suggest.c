@@ -366,6 +366,34 @@ test_vocab(void **state)
 	}
 	vocab_free(v);
 	assert_null(vocab_load("schemas/no-such-file.xsd"));
+
+	/*
+	 * Attributes by declaration: the cover's own <date> is a plain date,
+	 * the <date> of running text (global, reached through the inline
+	 * group) has when and style; merged, <date> has both.
+	 */
+	v = vocab_load("schemas/agreement.xsd");
+	assert_non_null(v);
+	assert_null(vocab_attr_in(v, "cover", "date", 0));
+	{
+		int style = 0, when = 0;
+
+		for (size_t i = 0; vocab_attr_in(v, "p", "date", i) != NULL; i++) {
+			style += strcmp(vocab_attr_in(v, "p", "date", i), "style") == 0;
+			when += strcmp(vocab_attr_in(v, "p", "date", i), "when") == 0;
+		}
+		assert_int_equal(style, 1);
+		assert_int_equal(when, 1);
+		/* at the top, or under an element with no declaration of its own, the global one */
+		assert_string_equal(vocab_attr_in(v, NULL, "date", 0), vocab_attr_in(v, "p", "date", 0));
+		style = 0;
+		for (size_t i = 0; vocab_attr(v, "date", i) != NULL; i++)
+			style += strcmp(vocab_attr(v, "date", i), "style") == 0;
+		assert_int_equal(style, 1);
+	}
+	/* a name with no global declaration: the merged attributes */
+	assert_null(vocab_attr_in(v, "nowhere", "no-such-element", 0));
+	vocab_free(v);
 }
 
 int
