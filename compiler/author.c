@@ -85,54 +85,16 @@ author_fill(const char *text, const char *partnership, const char *date)
 	return b.s ? b.s : xstrdup("");
 }
 
-/*
- * Decode one UTF-8 sequence at S into *CP; returns its length, or 0 if it
- * is not well-formed UTF-8 (overlong forms, values past U+10FFFF and
- * truncated sequences included).  Surrogates decode, so that the caller
- * can name them.
- */
-static size_t
-S_utf8(const unsigned char *s, unsigned long *cp)
-{
-	size_t n;
-	unsigned long c;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		c = s[0] & 0x1fu;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		c = s[0] & 0x0fu;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		c = s[0] & 0x07u;
-	} else
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3fu);
-	}
-	/* the shortest form only, and nothing past the last code point */
-	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 int
 author_check_name(const char *name)
 {
 	const unsigned char *p = (const unsigned char *)name;
+	size_t left = strlen(name);
 	int blank = 1;
 
-	while (*p) {
+	while (left > 0) {
 		unsigned long c;
-		size_t n = S_utf8(p, &c);
+		size_t n = utf8_next(p, left, &c);
 
 		if (n == 0)
 			return AUTHOR_NAME_BAD_UTF8;
@@ -144,6 +106,7 @@ author_check_name(const char *name)
 		if (c != ' ')
 			blank = 0;
 		p += n;
+		left -= n;
 	}
 	return blank ? AUTHOR_NAME_BLANK : AUTHOR_NAME_OK;
 }
@@ -756,23 +719,6 @@ author_fmt_doc(xmlDocPtr doc, struct buf *out)
 	}
 }
 
-/* Write all LEN bytes of BYTES to FD (a write may take fewer).  Returns 0 or -1. */
-static int
-S_write_all(int fd, const char *bytes, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, bytes, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		bytes += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /*
  * Put BYTES in place of the file PATH names.  Staged beside the file and
  * renamed over it, so that the file is either the old one or the new one,
@@ -827,7 +773,7 @@ S_replace(const char *path, const char *bytes, size_t len, struct diag *d)
 		if (fstat(fd, &now) != 0 || now.st_gid != st.st_gid)
 			mode &= ~(mode_t)070;
 	}
-	if (fchmod(fd, mode) != 0 || S_write_all(fd, bytes, len) != 0 || fsync(fd) != 0) {
+	if (fchmod(fd, mode) != 0 || write_all(fd, bytes, len) != 0 || fsync(fd) != 0) {
 		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
 		(void)close(fd);
 		(void)unlink(tmp);

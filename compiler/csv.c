@@ -39,20 +39,10 @@ static int
 S_text_ok(const unsigned char *s, size_t n, unsigned long *cp)
 {
 	for (size_t i = 0; i < n;) {
-		unsigned long c = s[i];
-		size_t len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
-		static const unsigned long least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+		unsigned long c;
+		size_t len = utf8_next(s + i, n - i, &c);
 
-		if (len == 0 || i + len > n)
-			return 1;
-		if (len > 1)
-			c &= 0x3f >> (len - 1);
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return 1;
-			c = (c << 6) | (s[i + k] & 0x3f);
-		}
-		if (c < least[len] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		if (len == 0 || (c >= 0xd800 && c <= 0xdfff))
 			return 1;
 		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xfffe || c == 0xffff) {
 			*cp = c;

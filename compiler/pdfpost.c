@@ -557,23 +557,12 @@ S_write_update(const char *path, const struct upd *u, size_t n, int meta, const 
 		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
 		goto out;
 	}
-	{
-		const char *w_at = buf_str(&b);
-		size_t left = b.len;
-
-		while (left > 0) {
-			ssize_t w = write(fd, w_at, left);
-
-			if (w <= 0) {
-				diag_msg(d, DF_WRITE, 0, 0, path, strerror(w < 0 ? errno : ENOSPC));
-				/* a half update would be a damaged file: cairo's is still whole below it */
-				(void)ftruncate(fd, len);
-				close(fd);
-				goto out;
-			}
-			w_at += w;
-			left -= (size_t)w;
-		}
+	if (write_all(fd, buf_str(&b), b.len) != 0) {
+		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));
+		/* a half update would be a damaged file: cairo's is still whole below it */
+		(void)ftruncate(fd, len);
+		close(fd);
+		goto out;
 	}
 	if (close(fd) != 0) {
 		diag_msg(d, DF_WRITE, 0, 0, path, strerror(errno));

@@ -1,10 +1,12 @@
 /* util.c: memory helpers and the byte buffer. */
 #include "util.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void
 S_oom(void)
@@ -204,4 +206,52 @@ path_stem(const char *path)
 	if (n > 4 && strcmp(s + n - 4, ".xml") == 0)
 		s[n - 4] = '\0';
 	return s;
+}
+
+size_t
+utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	static const unsigned long least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+	size_t len;
+	unsigned long c;
+
+	if (n == 0)
+		return 0;
+	c = s[0];
+	len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
+	if (len == 0 || len > n)
+		return 0;
+	if (len > 1)
+		c &= 0x3fu >> (len - 1);
+	for (size_t k = 1; k < len; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[k] & 0x3fu);
+	}
+	/* the shortest form only, and nothing past the last code point */
+	if (c < least[len] || c > 0x10ffff)
+		return 0;
+	*cp = c;
+	return len;
+}
+
+int
+write_all(int fd, const void *bytes, size_t len)
+{
+	const char *p = bytes;
+
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = ENOSPC;
+			return -1;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
 }

@@ -36,6 +36,17 @@ char *path_stem(const char *path);
  */
 char *url_escape_path(const char *s);
 
+/*
+ * The length of the well-formed UTF-8 sequence at S (N bytes left), its
+ * code point in *CP; 0 if it is not one: a stray or missing continuation
+ * byte, a truncated sequence, an overlong form, a value past U+10FFFF.
+ * Surrogates decode, for the caller to refuse with its own words.
+ */
+size_t utf8_next(const unsigned char *s, size_t n, unsigned long *cp);
+
+/* Write all LEN bytes to FD (a write may take fewer).  Returns 0, or -1 with errno set. */
+int write_all(int fd, const void *bytes, size_t len);
+
 /* A growable byte string, always NUL-terminated.  Free with buf_free(). */
 struct buf {
 	char   *s;    /* contents (owned), NULL until first append */
