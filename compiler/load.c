@@ -79,12 +79,18 @@ load_allow(const char *path)
 }
 
 void
+load_thread_init(void)
+{
+	xmlSetGenericErrorFunc(NULL, S_silent);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+void
 load_init(void)
 {
 	xmlInitParser();
 	xmlSetExternalEntityLoader(S_deny_loader);
-	xmlSetGenericErrorFunc(NULL, S_silent);
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	load_thread_init();
 	xmlLineNumbersDefault(1);
 }
 

@@ -18,6 +18,11 @@
  * through diag instead).
  */
 void load_init(void);
+/*
+ * libxml2's error handlers are per thread: a thread of csdoc's own (render.c)
+ * calls this so that libxml2 prints nothing there either.
+ */
+void load_thread_init(void);
 
 /*
  * Let the loader read the file PATH too (and nothing else besides csdoc's

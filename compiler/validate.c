@@ -7,6 +7,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlschemastypes.h>
 
+#include "load.h"
 #include "paths.h"
 #include "source.h"
 #include "suggest.h"
@@ -479,7 +480,7 @@ S_hint(struct vstate *st, const char *msg, xmlNodePtr node, const char *attr)
 	const char *body = strstr(msg, "': ");
 	const struct vocab *v;
 	struct suggest sg;
-	const char *name;
+	const char *name, *parent;
 	char *out = NULL;
 
 	if (body == NULL || node == NULL || node->type != XML_ELEMENT_NODE ||
@@ -487,12 +488,12 @@ S_hint(struct vstate *st, const char *msg, xmlNodePtr node, const char *attr)
 		return NULL;
 	body += 3;
 	name = (const char *)node->name;
+	/* the element it is in, NULL at the top */
+	parent = node->parent != NULL && node->parent->type == XML_ELEMENT_NODE ?
+	    (const char *)node->parent->name : NULL;
 	if (attr != NULL && STARTS(body, "The attribute") && strstr(body, "is not allowed")) {
 		if ((v = S_vocab(st->kind)) == NULL)
 			return NULL;
-		const char *parent = node->parent != NULL && node->parent->type == XML_ELEMENT_NODE ?
-		    (const char *)node->parent->name : NULL;
-
 		suggest_init(&sg, attr);
 		for (size_t i = 0; vocab_attr_in(v, parent, name, i) != NULL; i++)
 			suggest_offer(&sg, vocab_attr_in(v, parent, name, i), NULL, NULL);
@@ -503,13 +504,11 @@ S_hint(struct vstate *st, const char *msg, xmlNodePtr node, const char *attr)
 	v = S_vocab(st->kind);
 	if (vocab_is_element(v, name)) {
 		/* a name of the vocabulary, so not misspelt: say where it goes */
-		const char *parent = node->parent && node->parent->type == XML_ELEMENT_NODE ?
-		    (const char *)node->parent->name : "";
 		struct buf b = { 0 };
 		size_t n = 0;
 
 		while (vocab_parent(v, name, n) != NULL) {
-			if (strcmp(vocab_parent(v, name, n), parent) == 0)
+			if (parent != NULL && strcmp(vocab_parent(v, name, n), parent) == 0)
 				return NULL;   /* right parent, wrong order: the list says what comes here */
 			n++;
 		}
@@ -537,9 +536,9 @@ S_hint(struct vstate *st, const char *msg, xmlNodePtr node, const char *attr)
 		 */
 		char *copy = S_offer_expected(&sg, body);
 
-		if (copy == NULL && node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
-			for (size_t i = 0; vocab_child(v, (const char *)node->parent->name, i) != NULL; i++) {
-				const char *kid = vocab_child(v, (const char *)node->parent->name, i);
+		if (copy == NULL && parent != NULL)
+			for (size_t i = 0; vocab_child(v, parent, i) != NULL; i++) {
+				const char *kid = vocab_child(v, parent, i);
 				int before = 0;
 
 				for (xmlNodePtr o = node->prev; o != NULL && !before; o = o->prev)
@@ -744,13 +743,6 @@ S_perror(void *ctx, xmlErrorPtr e)
 	(*errors)++;
 }
 
-static void
-S_quiet(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
 void
 validate_threads_init(void)
 {
@@ -764,8 +756,7 @@ validate_print_preload(void)
 	struct diag d;
 
 	/* libxml2's error handlers are per thread: this thread's are quiet too */
-	xmlSetGenericErrorFunc(NULL, S_quiet);
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	load_thread_init();
 	diag_init(&d, "schemas/print.xsd");
 	(void)S_load_schema("schemas/print.xsd", &print_schema, &d);
 	diag_free(&d);
