@@ -171,10 +171,10 @@ S_prep_start(int formats)
 static void
 S_prep_join(struct render_prep *p)
 {
-	if (p != NULL && p->running)
-		pthread_join(p->t, NULL);
-	if (p != NULL)
-		p->running = 0;
+	if (p == NULL || !p->running)
+		return;
+	pthread_join(p->t, NULL);
+	p->running = 0;
 }
 
 static void

@@ -333,8 +333,7 @@ suggest_date(const char *v, const char **note)
 	} else if (month == 0 && nn == 3) {
 		if (digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2)
 			y = nums[0], m = nums[1], d = nums[2];
-		else if (digits[2] == 4 && digits[0] <= 2 && digits[1] <= 2)
-		{
+		else if (digits[2] == 4 && digits[0] <= 2 && digits[1] <= 2) {
 			/* day first, as written in the UK */
 			d = nums[0], m = nums[1], y = nums[2];
 			/* 04/03/2011 is 4 March here, 3 April in America: say which */
