@@ -363,26 +363,30 @@ test_catalog_and_alts(void **state)
 	free(pdf);
 }
 
+/* A cairo PDF titled TITLE at PATH given the N ALTS: its Figures' alts must read WANT ("a|b|", "-" for none). */
+static void
+S_expect_alts(const char *path, const char *title, const char *const *alts, size_t n, const char *want)
+{
+	char *got;
+
+	S_cairo_pdf(path, title);
+	assert_int_equal(S_apply(path, title, alts, n, NULL), 0);
+	got = S_alts_of(path);
+	assert_string_equal(got, want);
+	free(got);
+}
+
 static void
 test_alt_counts(void **state)
 {
 	const char *dir = *state;
-	char *a = xasprintf("%s/few.pdf", dir), *b = xasprintf("%s/many.pdf", dir), *alts;
+	char *a = xasprintf("%s/few.pdf", dir), *b = xasprintf("%s/many.pdf", dir);
 	const char *const three[] = { "one", "two", "three" };
 
 	/* fewer alts than Figures: the rest are left alone */
-	S_cairo_pdf(a, TITLE);
-	assert_int_equal(S_apply(a, TITLE, three, 1, NULL), 0);
-	alts = S_alts_of(a);
-	assert_string_equal(alts, "one|-|");
-	free(alts);
-
+	S_expect_alts(a, TITLE, three, 1, "one|-|");
 	/* more alts than Figures: the extra ones are ignored */
-	S_cairo_pdf(b, TITLE);
-	assert_int_equal(S_apply(b, TITLE, three, 3, NULL), 0);
-	alts = S_alts_of(b);
-	assert_string_equal(alts, "one|two|");
-	free(alts);
+	S_expect_alts(b, TITLE, three, 3, "one|two|");
 	free(a);
 	free(b);
 }
@@ -397,22 +401,13 @@ static void
 test_alt_scan(void **state)
 {
 	const char *dir = *state;
-	char *a = xasprintf("%s/scan.pdf", dir), *alts;
+	char *a = xasprintf("%s/scan.pdf", dir);
 	const char *const two[] = { "first chart", "second chart" };
 	const char *const second[] = { NULL, "second chart" };
 
-	S_cairo_pdf(a, "/Figure and /FigureX");
-	assert_int_equal(S_apply(a, "/Figure and /FigureX", two, 2, NULL), 0);
-	alts = S_alts_of(a);
-	assert_string_equal(alts, "first chart|second chart|");
-	free(alts);
+	S_expect_alts(a, "/Figure and /FigureX", two, 2, "first chart|second chart|");
 	assert_int_equal(S_sh("qpdf --check '%s' >/dev/null 2>&1", a), 0);
-
-	S_cairo_pdf(a, TITLE);
-	assert_int_equal(S_apply(a, TITLE, second, 2, NULL), 0);
-	alts = S_alts_of(a);
-	assert_string_equal(alts, "-|second chart|");
-	free(alts);
+	S_expect_alts(a, TITLE, second, 2, "-|second chart|");
 	free(a);
 }
 
@@ -475,13 +470,9 @@ test_alt_text(void **state)
 		"Rates (2010) \\ 2011: 5% up",
 		"\xC2\xA3" "5 \xE2\x80\x93 \xF0\x9F\x93\x88 chart",
 	};
-	char *pdf = xasprintf("%s/text.pdf", dir), *got;
+	char *pdf = xasprintf("%s/text.pdf", dir);
 
-	S_cairo_pdf(pdf, TITLE);
-	assert_int_equal(S_apply(pdf, TITLE, alts, 2, NULL), 0);
-	got = S_alts_of(pdf);
-	assert_string_equal(got, "Rates (2010) \\ 2011: 5% up|\xC2\xA3" "5 \xE2\x80\x93 \xF0\x9F\x93\x88 chart|");
-	free(got);
+	S_expect_alts(pdf, TITLE, alts, 2, "Rates (2010) \\ 2011: 5% up|\xC2\xA3" "5 \xE2\x80\x93 \xF0\x9F\x93\x88 chart|");
 	assert_int_equal(S_sh("qpdf --check '%s' >/dev/null 2>&1", pdf), 0);
 	/* one update on cairo's table, not a rewrite */
 	assert_int_equal(S_sh("test $(grep -a -c startxref '%s') = 2", pdf), 0);
